@@ -1,0 +1,1 @@
+# blog tests: quarry_add_test(tst_name app tst_name.cpp)
