@@ -26,7 +26,8 @@ std::optional<AppOptions> AppOptions::parse(const QStringList& arguments, QStrin
                                      CommandLine::summary() +
                                      QStringLiteral("Run `quarry COMMAND --help` for a command's options."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
-    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Show the version."));
+    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
+                                     QStringLiteral("Show the version."));
     // Spelled as DB Browser for SQLite spells the same options.
     const QCommandLineOption readOnly({QStringLiteral("R"), QStringLiteral("read-only")},
                                       QStringLiteral("Open the file read-only."));
@@ -34,11 +35,12 @@ std::optional<AppOptions> AppOptions::parse(const QStringList& arguments, QStrin
                                    QStringLiteral("Show this table first."), QStringLiteral("NAME"));
     const QCommandLineOption demo(QStringLiteral("demo"),
                                   QStringLiteral("Open the demo database (created on first use in your data folder)."));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("Render the window to a PNG once the rows are shown, then exit."),
-                                        QStringLiteral("OUT.png"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"), QStringLiteral("Render the window to a PNG once the rows are shown, then exit."),
+        QStringLiteral("OUT.png"));
     parser.addOptions({help, version, readOnly, table, demo, screenshot});
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The SQLite database to open."), QStringLiteral("[FILE]"));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The SQLite database to open."),
+                                 QStringLiteral("[FILE]"));
 
     if (!parser.parse(arguments)) {
         message = QStringLiteral("quarry: %1 (see quarry --help)\n").arg(parser.errorText());

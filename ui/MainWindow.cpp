@@ -36,8 +36,8 @@ void MainWindow::closeFile()
 bool MainWindow::openFile(const QString& path, bool readOnly)
 {
     closeFile();
-    auto connection =
-        Connection::open(path, {readOnly ? Connection::Mode::ReadOnly : Connection::Mode::ReadWrite, 5000, QStringLiteral("gui")});
+    auto connection = Connection::open(
+        path, {readOnly ? Connection::Mode::ReadOnly : Connection::Mode::ReadWrite, 5000, QStringLiteral("gui")});
     if (!connection) {
         QMessageBox::warning(this, QStringLiteral("Cannot open file"), connection.error().message);
         return false;
@@ -54,7 +54,8 @@ bool MainWindow::openFile(const QString& path, bool readOnly)
             m_tabs->addTab(view, table);
         }
     }
-    setWindowTitle(QFileInfo(path).fileName() + (m_connection->isReadOnly() ? QStringLiteral(" [read-only]") : QString()));
+    setWindowTitle(QFileInfo(path).fileName() +
+                   (m_connection->isReadOnly() ? QStringLiteral(" [read-only]") : QString()));
     if (!m_connection->readOnlyReason().isEmpty())
         statusBar()->showMessage(m_connection->readOnlyReason());
     return true;

@@ -38,7 +38,8 @@ Result<QString> DemoDatabase::ensure(const QString& path)
     if (QFileInfo::exists(path))
         return path;
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return Error::make(Error::Kind::Io, QStringLiteral("Cannot create the folder for the demo database %1.").arg(path));
+        return Error::make(Error::Kind::Io,
+                           QStringLiteral("Cannot create the folder for the demo database %1.").arg(path));
     if (auto ok = create(path, true); !ok)
         return ok.error();
     return path;

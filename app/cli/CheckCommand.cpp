@@ -43,7 +43,10 @@ void printText(const CheckReport& report, QTextStream& out)
     } else {
         out << QStringLiteral("foreign key violations: %1\n").arg(report.foreignKeyViolations.size());
         for (const ForeignKeyViolation& v : report.foreignKeyViolations)
-            out << QStringLiteral("  %1 row %2 refers to a missing row of %3\n").arg(v.table).arg(v.rowid).arg(v.parent);
+            out << QStringLiteral("  %1 row %2 refers to a missing row of %3\n")
+                       .arg(v.table)
+                       .arg(v.rowid)
+                       .arg(v.parent);
     }
 }
 

@@ -5,12 +5,12 @@
 namespace quarry {
 
 CliParser::CliParser(const CliContext& context, const QString& syntax, const QString& description)
-    : m_context(context)
-    , m_syntax(syntax)
+    : m_context(context), m_syntax(syntax)
 {
     m_parser.setApplicationDescription(description);
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    m_parser.addOption(QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")));
+    m_parser.addOption(
+        QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")));
 }
 
 std::optional<int> CliParser::parse(int minPositional, int maxPositional)
@@ -33,7 +33,8 @@ std::optional<int> CliParser::parse(int minPositional, int maxPositional)
     // The subcommand's name stands where QCommandLineParser expects the program's, so positionals start at 0.
     const qsizetype count = m_parser.positionalArguments().size();
     if (count < minPositional)
-        return m_context.fail(QStringLiteral("missing argument (usage: quarry %1)").arg(m_syntax), CliContext::ExitUsage);
+        return m_context.fail(QStringLiteral("missing argument (usage: quarry %1)").arg(m_syntax),
+                              CliContext::ExitUsage);
     if (count > maxPositional)
         return m_context.fail(QStringLiteral("unexpected argument \u201c%1\u201d (usage: quarry %2)")
                                   .arg(m_parser.positionalArguments().at(maxPositional), m_syntax),

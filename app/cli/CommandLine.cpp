@@ -57,7 +57,9 @@ QString CommandLine::summary()
         width = std::max(width, qsizetype(qstrlen(command.syntax)));
     QString text;
     for (const Subcommand& command : kSubcommands)
-        text += QStringLiteral("  quarry %1  %2\n").arg(QLatin1String(command.syntax), -int(width)).arg(QLatin1String(command.summary));
+        text += QStringLiteral("  quarry %1  %2\n")
+                    .arg(QLatin1String(command.syntax), -int(width))
+                    .arg(QLatin1String(command.summary));
     return text;
 }
 

@@ -10,7 +10,8 @@ int InitCommand::run(const CliContext& context)
 {
     CliParser cli(context, QStringLiteral("init FILE [--demo]"),
                   QStringLiteral("Creates a new database at the latest blog schema version."));
-    const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Add the lesson's sample users, posts and comments."));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QStringLiteral("Add the lesson's sample users, posts and comments."));
     cli.parser().addOption(demo);
     cli.parser().addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The database file to create."));
     if (auto status = cli.parse(1, 1))

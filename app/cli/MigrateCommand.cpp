@@ -10,10 +10,12 @@ int MigrateCommand::run(const CliContext& context)
 {
     CliParser cli(context, QStringLiteral("migrate FILE [--to N] [--dry-run]"),
                   QStringLiteral("Upgrades (or downgrades) a blog database, after writing a backup beside it."));
-    const QCommandLineOption to(QStringLiteral("to"),
-                                QStringLiteral("The schema version to reach (default: the latest, %1).").arg(Migrator::LatestVersion),
-                                QStringLiteral("N"));
-    const QCommandLineOption dryRun(QStringLiteral("dry-run"), QStringLiteral("Print the steps and checks; change nothing."));
+    const QCommandLineOption to(
+        QStringLiteral("to"),
+        QStringLiteral("The schema version to reach (default: the latest, %1).").arg(Migrator::LatestVersion),
+        QStringLiteral("N"));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"),
+                                    QStringLiteral("Print the steps and checks; change nothing."));
     cli.parser().addOption(to);
     cli.parser().addOption(dryRun);
     cli.parser().addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The database file."));

@@ -20,9 +20,9 @@ struct Error {
     };
 
     Kind kind = Kind::Sql;
-    QString message;     // a full sentence naming what is wrong
-    int sqliteCode = 0;  // SQLite's extended result code when SQLite reported it, else 0
-    QString sqliteText;  // SQLite's own message, verbatim
+    QString message;    // a full sentence naming what is wrong
+    int sqliteCode = 0; // SQLite's extended result code when SQLite reported it, else 0
+    QString sqliteText; // SQLite's own message, verbatim
 
     static Error make(Kind kind, QString message, int code = 0, QString sqliteText = {})
     {

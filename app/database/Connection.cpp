@@ -114,11 +114,13 @@ Result<std::unique_ptr<Connection>> Connection::open(const QString& path, const 
             return Error::make(Error::Kind::NotFound,
                                QStringLiteral("Cannot open \u201c%1\u201d: no such file.").arg(shown));
         if (info.isDir())
-            return Error::make(Error::Kind::NotADatabase,
-                               QStringLiteral("Cannot open \u201c%1\u201d: it is a folder, not a database file.").arg(shown));
+            return Error::make(
+                Error::Kind::NotADatabase,
+                QStringLiteral("Cannot open \u201c%1\u201d: it is a folder, not a database file.").arg(shown));
         if (!info.isReadable())
-            return Error::make(Error::Kind::Io,
-                               QStringLiteral("Cannot open \u201c%1\u201d: you do not have permission to read it.").arg(shown));
+            return Error::make(
+                Error::Kind::Io,
+                QStringLiteral("Cannot open \u201c%1\u201d: you do not have permission to read it.").arg(shown));
     }
 
     bool readOnly = options.mode == Mode::ReadOnly;

@@ -32,10 +32,7 @@ public:
     };
 
     [[nodiscard]] static Result<std::unique_ptr<Connection>> open(const QString& path, const Options& options);
-    [[nodiscard]] static Result<std::unique_ptr<Connection>> open(const QString& path)
-    {
-        return open(path, Options{});
-    }
+    [[nodiscard]] static Result<std::unique_ptr<Connection>> open(const QString& path) { return open(path, Options{}); }
 
     ~Connection();
     Connection(const Connection&) = delete;

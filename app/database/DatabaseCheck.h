@@ -17,10 +17,7 @@ struct CheckReport {
     QStringList integrity;                        // PRAGMA integrity_check lines; {"ok"} when healthy
     QList<ForeignKeyViolation> foreignKeyViolations;
 
-    bool isHealthy() const
-    {
-        return integrity == QStringList{QStringLiteral("ok")} && foreignKeyViolations.isEmpty();
-    }
+    bool isHealthy() const { return integrity == QStringList{QStringLiteral("ok")} && foreignKeyViolations.isEmpty(); }
 };
 
 class DatabaseCheck {

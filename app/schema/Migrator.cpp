@@ -150,34 +150,36 @@ Result<SchemaInfo> Migrator::inspect(const QSqlDatabase& db)
 Result<QList<MigrationStep>> Migrator::plan(int target) const
 {
     if (target < 0 || target > LatestVersion)
-        return Error::make(Error::Kind::Usage,
-                           QStringLiteral("There is no schema version %1: versions run from 0 to %2.")
-                               .arg(target)
-                               .arg(LatestVersion));
+        return Error::make(
+            Error::Kind::Usage,
+            QStringLiteral("There is no schema version %1: versions run from 0 to %2.").arg(target).arg(LatestVersion));
     auto info = inspect(m_db);
     if (!info)
         return info.error();
     const QString file = QFileInfo(m_connection.path()).fileName();
     if (info->kind == SchemaInfo::Kind::Newer)
-        return Error::make(Error::Kind::Usage,
-                           QStringLiteral("\u201c%1\u201d is at schema version %2, made by a newer Quarry (this one knows up "
-                                          "to %3); it is never migrated.")
-                               .arg(file)
-                               .arg(info->version)
-                               .arg(LatestVersion));
+        return Error::make(
+            Error::Kind::Usage,
+            QStringLiteral("\u201c%1\u201d is at schema version %2, made by a newer Quarry (this one knows up "
+                           "to %3); it is never migrated.")
+                .arg(file)
+                .arg(info->version)
+                .arg(LatestVersion));
     if (info->kind == SchemaInfo::Kind::Other)
-        return Error::make(Error::Kind::Usage,
-                           QStringLiteral("\u201c%1\u201d does not hold the blog schema (tables users, posts and comments); "
-                                          "there is nothing to migrate.")
-                               .arg(file));
+        return Error::make(
+            Error::Kind::Usage,
+            QStringLiteral("\u201c%1\u201d does not hold the blog schema (tables users, posts and comments); "
+                           "there is nothing to migrate.")
+                .arg(file));
     QList<MigrationStep> steps;
     for (int v = info->version; v < target; ++v)
         steps.append({v, v + 1, QString::fromLatin1(kMigrations[size_t(v)].upDescription)});
     for (int v = info->version; v > target; --v)
         steps.append({v, v - 1, QString::fromLatin1(kMigrations[size_t(v - 1)].downDescription)});
     if (info->kind == SchemaInfo::Kind::Lesson && target >= 1)
-        steps.prepend({0, 1, QStringLiteral("adopt the lesson's tables as v1: rebuild them with NOT NULL, cascading "
-                                            "foreign keys and indexes, keeping every row")});
+        steps.prepend({0, 1,
+                       QStringLiteral("adopt the lesson's tables as v1: rebuild them with NOT NULL, cascading "
+                                      "foreign keys and indexes, keeping every row")});
     return steps;
 }
 
@@ -253,7 +255,8 @@ Status Migrator::runStep(const MigrationStep& step, bool fromLesson)
     std::optional<PragmaGuard> foreignKeys;
     std::optional<PragmaGuard> legacyAlter;
     if (fromLesson) {
-        foreignKeys.emplace(m_db, QStringLiteral("PRAGMA foreign_keys = OFF"), QStringLiteral("PRAGMA foreign_keys = ON"));
+        foreignKeys.emplace(m_db, QStringLiteral("PRAGMA foreign_keys = OFF"),
+                            QStringLiteral("PRAGMA foreign_keys = ON"));
         legacyAlter.emplace(m_db, QStringLiteral("PRAGMA legacy_alter_table = ON"),
                             QStringLiteral("PRAGMA legacy_alter_table = OFF"));
     }
@@ -302,9 +305,9 @@ Status Migrator::checkLessonTables() const
         for (const QString& column : table.required) {
             if (column == QStringLiteral("id"))
                 continue;
-            auto nullRow = scalar(m_db,
-                                  QStringLiteral("SELECT coalesce((SELECT rowid FROM %1 WHERE %2 IS NULL LIMIT 1), 0)")
-                                      .arg(table.name, column));
+            auto nullRow =
+                scalar(m_db, QStringLiteral("SELECT coalesce((SELECT rowid FROM %1 WHERE %2 IS NULL LIMIT 1), 0)")
+                                 .arg(table.name, column));
             if (!nullRow)
                 return nullRow.error();
             if (*nullRow != 0)
@@ -334,7 +337,8 @@ Status Migrator::adoptLessonTables()
             extras << query.value(0).toString();
     }
     QHash<QString, qint64> sequences;
-    auto hasSequence = scalar(m_db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_sequence'"));
+    auto hasSequence =
+        scalar(m_db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_sequence'"));
     if (!hasSequence)
         return hasSequence.error();
     if (*hasSequence) {
@@ -346,8 +350,8 @@ Status Migrator::adoptLessonTables()
     }
 
     for (const LessonTable& table : lessonTables()) {
-        if (auto ok = SqlScript::exec(m_db, QStringLiteral("ALTER TABLE %1 RENAME TO %2%1").arg(table.name, kLessonPrefix),
-                                      context);
+        if (auto ok = SqlScript::exec(
+                m_db, QStringLiteral("ALTER TABLE %1 RENAME TO %2%1").arg(table.name, kLessonPrefix), context);
             !ok)
             return ok;
     }
@@ -374,8 +378,9 @@ Status Migrator::adoptLessonTables()
         auto before = scalar(m_db, QStringLiteral("SELECT count(*) FROM %1%2").arg(kLessonPrefix, table.name));
         auto after = scalar(m_db, QStringLiteral("SELECT count(*) FROM %1").arg(table.name));
         if (!before || !after || *before != *after)
-            return Error::make(Error::Kind::Sql,
-                               QStringLiteral("%1: %2 would not keep every row; nothing was changed.").arg(context, table.name));
+            return Error::make(
+                Error::Kind::Sql,
+                QStringLiteral("%1: %2 would not keep every row; nothing was changed.").arg(context, table.name));
         // Keep AUTOINCREMENT's promise never to reuse an id the lesson's table had handed out.
         if (const qint64 seq = sequences.value(table.name, 0); seq > 0) {
             QSqlQuery update(m_db);
@@ -387,7 +392,8 @@ Status Migrator::adoptLessonTables()
         }
     }
     for (const LessonTable& table : {lessonTables()[2], lessonTables()[1], lessonTables()[0]}) {
-        if (auto ok = SqlScript::exec(m_db, QStringLiteral("DROP TABLE %1%2").arg(kLessonPrefix, table.name), context); !ok)
+        if (auto ok = SqlScript::exec(m_db, QStringLiteral("DROP TABLE %1%2").arg(kLessonPrefix, table.name), context);
+            !ok)
             return ok;
     }
     for (const QString& sql : extras) {
@@ -407,8 +413,10 @@ Result<QString> Migrator::writeBackup(int fromVersion)
     QString path;
     for (int n = 1;; ++n) {
         const QString extra = n == 1 ? QString() : QStringLiteral("-%1").arg(n);
-        path = info.absoluteDir().filePath(
-            QStringLiteral("%1.backup-v%2-%3%4.%5").arg(info.completeBaseName()).arg(fromVersion).arg(stamp, extra, suffix));
+        path = info.absoluteDir().filePath(QStringLiteral("%1.backup-v%2-%3%4.%5")
+                                               .arg(info.completeBaseName())
+                                               .arg(fromVersion)
+                                               .arg(stamp, extra, suffix));
         if (!QFileInfo::exists(path))
             break;
     }

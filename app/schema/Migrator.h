@@ -23,8 +23,8 @@ struct MigrationReport {
     int toVersion = 0;
     bool dryRun = false;
     QList<MigrationStep> steps;
-    QString backupPath;                       // the copy written before the first step; empty when none was needed
-    QList<ForeignKeyViolation> orphans;       // rows whose foreign key points nowhere, reported after migrating
+    QString backupPath;                 // the copy written before the first step; empty when none was needed
+    QList<ForeignKeyViolation> orphans; // rows whose foreign key points nowhere, reported after migrating
 };
 
 // Moves a file between versions of the blog schema. Each step is one transaction that also sets

@@ -1,1 +1,6 @@
-# foundation tests: quarry_add_test(tst_name app tst_name.cpp)
+# Foundation: connections, migrations, checks, sample data, the CLI.
+quarry_add_test(tst_connection app tst_connection.cpp)
+quarry_add_test(tst_migrator app tst_migrator.cpp)
+quarry_add_test(tst_sampledata app tst_sampledata.cpp)
+quarry_add_test(tst_foundationcli app tst_foundationcli.cpp)
+add_dependencies(tst_foundationcli quarry)

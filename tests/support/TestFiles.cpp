@@ -22,13 +22,15 @@ bool TestFiles::write(const QString& path, const QByteArray& bytes)
 QByteArray TestFiles::pngBytes()
 {
     // A 1x1 transparent PNG.
-    return QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
+    return QByteArray::fromBase64(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
 }
 
 bool TestFiles::execSql(const QString& path, const QString& sql, QString* error)
 {
     sqlite3* db = nullptr;
-    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+        SQLITE_OK) {
         if (error)
             *error = QString::fromUtf8(sqlite3_errmsg(db));
         sqlite3_close(db);
@@ -58,6 +60,32 @@ QString TestFiles::querySql(const QString& path, const QString& sql)
     }
     sqlite3_close(db);
     return result;
+}
+
+QStringList TestFiles::dumpRows(const QString& path, const QString& sql)
+{
+    static const char* const kTypes[] = {"?", "integer", "real", "text", "blob", "null"};
+    QStringList rows;
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        sqlite3_stmt* stmt = nullptr;
+        if (sqlite3_prepare_v2(db, sql.toUtf8().constData(), -1, &stmt, nullptr) == SQLITE_OK) {
+            while (sqlite3_step(stmt) == SQLITE_ROW) {
+                QStringList cells;
+                for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
+                    const int type = sqlite3_column_type(stmt, i);
+                    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
+                    cells << QString::fromLatin1(kTypes[type]) + QLatin1Char(':') + QString::fromUtf8(text ? text : "");
+                }
+                rows << cells.join(QLatin1Char('|'));
+            }
+        } else {
+            rows << QStringLiteral("error: ") + QString::fromUtf8(sqlite3_errmsg(db));
+        }
+        sqlite3_finalize(stmt);
+    }
+    sqlite3_close(db);
+    return rows;
 }
 
 TestFiles::ProcessResult TestFiles::runQuarry(const QStringList& arguments, int timeoutMs)

@@ -18,6 +18,9 @@ public:
     static bool execSql(const QString& path, const QString& sql, QString* error = nullptr);
     // One column of one row, read with the C API.
     static QString querySql(const QString& path, const QString& sql);
+    // Every row of a query as "type:value|type:value", read with the C API: compares data exactly, storage
+    // classes included.
+    static QStringList dumpRows(const QString& path, const QString& sql);
 
     struct ProcessResult {
         int exitCode = -1;
