@@ -1,0 +1,87 @@
+#include "blog/PostRepository.h"
+
+#include "blog/ScalarQuery.h"
+#include "database/SqlError.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace quarry {
+
+namespace {
+
+const auto kTable = QStringLiteral("posts");
+const auto kSelectById = QStringLiteral("SELECT id, title, content, author_id, created_at FROM posts WHERE id = ?");
+const auto kCountComments = QStringLiteral("SELECT count(*) FROM comments WHERE post_id = ?");
+
+QVariantMap columns(const Post& post)
+{
+    return {
+        {QStringLiteral("title"), post.title},
+        {QStringLiteral("content"), post.content},
+        {QStringLiteral("author_id"), post.authorId},
+    };
+}
+
+QVariantMap keyOf(qint64 id)
+{
+    return {{QStringLiteral("id"), id}};
+}
+
+} // namespace
+
+PostRepository::PostRepository(QSqlDatabase db) : m_db(db), m_writer(db, RuleSet::Blog) {}
+
+Result<qint64> PostRepository::create(const Post& post) const
+{
+    return m_writer.write(Change::insert(kTable, columns(post), post.id != 0 ? keyOf(post.id) : QVariantMap()));
+}
+
+Result<std::optional<Post>> PostRepository::byId(qint64 id) const
+{
+    const QString context = QStringLiteral("Cannot read post %1").arg(id);
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.prepare(kSelectById))
+        return sqlError(query.lastError(), context);
+    query.addBindValue(id);
+    if (!query.exec())
+        return sqlError(query.lastError(), context);
+    if (!query.next())
+        return std::optional<Post>();
+    Post post;
+    post.id = query.value(0).toLongLong();
+    post.title = query.value(1).toString();
+    post.content = query.value(2).toString();
+    post.authorId = query.value(3).toLongLong();
+    post.createdAt = query.value(4);
+    return std::optional<Post>(post);
+}
+
+Status PostRepository::update(const Post& post) const
+{
+    if (auto written = m_writer.write(Change::update(kTable, keyOf(post.id), columns(post))); !written)
+        return written.error();
+    return {};
+}
+
+Result<bool> PostRepository::remove(qint64 id) const
+{
+    auto removed = m_writer.write(Change::remove(kTable, keyOf(id)));
+    if (!removed)
+        return removed.error();
+    return *removed > 0;
+}
+
+Result<CascadeCounts> PostRepository::cascadeCounts(qint64 postId) const
+{
+    auto comments = ScalarQuery::value(m_db, kCountComments, {postId},
+                                       QStringLiteral("Cannot count what deleting post %1 deletes").arg(postId));
+    if (!comments)
+        return comments.error();
+    CascadeCounts counts;
+    counts.comments = comments->toLongLong();
+    return counts;
+}
+
+} // namespace quarry
