@@ -1,1 +1,1 @@
-# models tests: quarry_add_test(tst_name app tst_name.cpp)
+quarry_add_test(tst_tablemodel app tst_tablemodel.cpp)

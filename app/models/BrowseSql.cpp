@@ -1,0 +1,204 @@
+#include "models/BrowseSql.h"
+
+#include "blog/SqlIdentifier.h"
+
+#include <QRegularExpression>
+
+namespace quarry {
+
+namespace {
+
+QString column(const QString& alias, const QString& name)
+{
+    return alias + QLatin1Char('.') + SqlIdentifier::quote(name);
+}
+
+QString likePattern(const QString& text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    escaped.replace(QLatin1Char('%'), QStringLiteral("\\%"));
+    escaped.replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
+// A typed value for a comparison: numbers compare as numbers, anything else as text.
+QVariant comparisonValue(const QString& text)
+{
+    bool ok = false;
+    const qlonglong integer = text.toLongLong(&ok);
+    if (ok)
+        return integer;
+    const double real = text.toDouble(&ok);
+    if (ok)
+        return real;
+    return text;
+}
+
+} // namespace
+
+BrowseSql::BrowseSql(const TableInfo& table, const QList<ComputedColumn>& computed, const BrowseRequest& request)
+    : m_table(table), m_computed(computed)
+{
+    m_from = SqlIdentifier::quote(table.name) + QStringLiteral(" AS t");
+    for (int i = 0; i < table.foreignKeys.size(); ++i) {
+        const ForeignKeyInfo& key = table.foreignKeys.at(i);
+        const QString alias = QStringLiteral("r%1").arg(i);
+        m_from += QStringLiteral(" LEFT JOIN %1 AS %2 ON %3 = %4")
+                      .arg(SqlIdentifier::quote(key.parentTable), alias, column(alias, key.parentColumn),
+                           column(QStringLiteral("t"), key.column));
+    }
+    if (table.hasRowid) {
+        m_identity = QStringLiteral("t.rowid");
+    } else if (table.primaryKey().size() == 1) {
+        m_identity = column(QStringLiteral("t"), table.primaryKey().constFirst());
+    }
+
+    // The expression a model column shows: a foreign key shows (and sorts and filters by) its display value.
+    auto shownExpression = [&](int modelColumn) -> QString {
+        if (modelColumn >= tableColumnCount())
+            return QLatin1Char('(') + m_computed.at(modelColumn - tableColumnCount()).expression + QLatin1Char(')');
+        const QString name = table.columns.at(modelColumn).name;
+        for (int i = 0; i < table.foreignKeys.size(); ++i) {
+            if (SqlIdentifier::sameName(table.foreignKeys.at(i).column, name))
+                return column(QStringLiteral("r%1").arg(i), table.foreignKeys.at(i).displayColumn);
+        }
+        return column(QStringLiteral("t"), name);
+    };
+    const int modelColumns = tableColumnCount() + int(m_computed.size());
+
+    if (!request.fixedColumn.isEmpty()) {
+        m_conditions << column(QStringLiteral("t"), request.fixedColumn) + QStringLiteral(" = ?");
+        m_binds << request.fixedValue;
+    }
+    for (auto it = request.columnFilters.cbegin(); it != request.columnFilters.cend(); ++it) {
+        if (it.key() < 0 || it.key() >= modelColumns || it.value().trimmed().isEmpty())
+            continue;
+        const bool isTableColumn = it.key() < tableColumnCount();
+        const QString raw = isTableColumn ? column(QStringLiteral("t"), table.columns.at(it.key()).name) : QString();
+        addFilter(shownExpression(it.key()), it.value().trimmed(), isTableColumn, raw);
+    }
+    if (!request.quickSearch.trimmed().isEmpty()) {
+        QStringList alternatives;
+        for (int c = 0; c < modelColumns; ++c) {
+            alternatives << shownExpression(c) + QStringLiteral(" LIKE ? ESCAPE '\\'");
+            m_binds << likePattern(request.quickSearch.trimmed());
+        }
+        m_conditions << QLatin1Char('(') + alternatives.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+    }
+
+    m_sortExpression = m_identity;
+    if (request.sortColumn >= 0 && request.sortColumn < modelColumns)
+        m_sortExpression = shownExpression(request.sortColumn);
+    m_descending = request.sortOrder == Qt::DescendingOrder && request.sortColumn >= 0;
+}
+
+void BrowseSql::addFilter(const QString& expression, const QString& text, bool compareRaw, const QString& rawExpression)
+{
+    static const QRegularExpression comparison(QStringLiteral("^(<>|!=|>=|<=|=|>|<)\\s*(.*)$"));
+    if (text.compare(QStringLiteral("NULL"), Qt::CaseInsensitive) == 0) {
+        m_conditions << (compareRaw ? rawExpression : expression) + QStringLiteral(" IS NULL");
+        return;
+    }
+    if (text.compare(QStringLiteral("NOT NULL"), Qt::CaseInsensitive) == 0) {
+        m_conditions << (compareRaw ? rawExpression : expression) + QStringLiteral(" IS NOT NULL");
+        return;
+    }
+    const QRegularExpressionMatch match = comparison.match(text);
+    if (match.hasMatch()) {
+        QString op = match.captured(1);
+        if (op == QStringLiteral("!="))
+            op = QStringLiteral("<>");
+        const QVariant value = comparisonValue(match.captured(2));
+        // A number compared with a foreign key compares the key (author_id = 3); text compares the name.
+        const bool numeric = value.typeId() != QMetaType::QString;
+        const QString target = numeric && compareRaw ? rawExpression : expression;
+        m_conditions << QStringLiteral("%1 %2 ?").arg(target, op);
+        m_binds << value;
+        return;
+    }
+    m_conditions << expression + QStringLiteral(" LIKE ? ESCAPE '\\'");
+    m_binds << likePattern(text);
+}
+
+QString BrowseSql::selectList() const
+{
+    QStringList parts;
+    parts << (m_identity.isEmpty() ? QStringLiteral("NULL") : m_identity);
+    for (const ColumnInfo& c : m_table.columns)
+        parts << column(QStringLiteral("t"), c.name);
+    for (int i = 0; i < m_table.foreignKeys.size(); ++i)
+        parts << column(QStringLiteral("r%1").arg(i), m_table.foreignKeys.at(i).displayColumn);
+    for (const ComputedColumn& c : m_computed)
+        parts << QLatin1Char('(') + c.expression + QLatin1Char(')');
+    return parts.join(QStringLiteral(", "));
+}
+
+QString BrowseSql::orderBy(bool reverse) const
+{
+    if (m_identity.isEmpty() && m_sortExpression.isEmpty())
+        return {};
+    const bool descending = m_descending != reverse;
+    const QString direction = descending ? QStringLiteral(" DESC") : QString();
+    QStringList terms;
+    if (!m_sortExpression.isEmpty() && m_sortExpression != m_identity)
+        terms << m_sortExpression + direction;
+    if (!m_identity.isEmpty())
+        terms << m_identity + direction;
+    return QStringLiteral(" ORDER BY ") + terms.join(QStringLiteral(", "));
+}
+
+QString BrowseSql::pageSql(bool fromEnd) const
+{
+    const QString where =
+        m_conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + m_conditions.join(QStringLiteral(" AND "));
+    return QStringLiteral("SELECT %1 FROM %2%3%4 LIMIT ? OFFSET ?").arg(selectList(), m_from, where, orderBy(fromEnd));
+}
+
+QString BrowseSql::seekSql(bool keyIsNull) const
+{
+    QStringList conditions = m_conditions;
+    // SQLite sorts NULL first in ascending order and last in descending order; a row-value comparison with
+    // NULL is never true, so NULL keys get conditions of their own.
+    const QString op = m_descending ? QStringLiteral("<=") : QStringLiteral(">=");
+    if (!isSorted()) {
+        conditions << QStringLiteral("%1 %2 ?").arg(m_identity, op);
+    } else if (keyIsNull) {
+        const QString nulls = QStringLiteral("(%1 IS NULL AND %2 %3 ?)").arg(m_sortExpression, m_identity, op);
+        conditions << (m_descending ? nulls : QStringLiteral("(%1 OR %2 IS NOT NULL)").arg(nulls, m_sortExpression));
+    } else {
+        const QString seek = QStringLiteral("(%1, %2) %3 (?, ?)").arg(m_sortExpression, m_identity, op);
+        conditions << (m_descending ? QStringLiteral("(%1 OR %2 IS NULL)").arg(seek, m_sortExpression) : seek);
+    }
+    return QStringLiteral("SELECT %1 FROM %2 WHERE %3%4 LIMIT ? OFFSET ?")
+        .arg(selectList(), m_from, conditions.join(QStringLiteral(" AND ")), orderBy(false));
+}
+
+QVariantList BrowseSql::seekBinds(const QVariant& sortValue, const QVariant& identity) const
+{
+    QVariantList binds = m_binds;
+    if (isSorted() && !sortValue.isNull())
+        binds << sortValue;
+    binds << identity;
+    return binds;
+}
+
+QString BrowseSql::countSql() const
+{
+    const QString where =
+        m_conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + m_conditions.join(QStringLiteral(" AND "));
+    // Joins only matter to the count when a condition looks at a joined table.
+    const bool needsJoins = where.contains(QStringLiteral(" r"));
+    const QString from = needsJoins ? m_from : SqlIdentifier::quote(m_table.name) + QStringLiteral(" AS t");
+    return QStringLiteral("SELECT count(*) FROM %1%2").arg(from, where);
+}
+
+QString BrowseSql::keysSql() const
+{
+    const QString where =
+        m_conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + m_conditions.join(QStringLiteral(" AND "));
+    const QString sortKey = isSorted() ? m_sortExpression : QStringLiteral("NULL");
+    return QStringLiteral("SELECT %1, %2 FROM %3%4%5").arg(sortKey, m_identity, m_from, where, orderBy(false));
+}
+
+} // namespace quarry

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "models/BrowseRequest.h"
+#include "models/TableInfo.h"
+
+#include <QStringList>
+#include <QVariantList>
+
+namespace quarry {
+
+// A column computed from the row rather than stored (the users' full name).
+struct ComputedColumn {
+    QString header;
+    QString expression; // SQL over the table's columns, qualified with the alias "t"
+};
+
+// The SQL that browses one table: the table's columns, the display column of every foreign key (one
+// LEFT JOIN each, so rows with a NULL or dangling key stay visible), computed columns, filters with bound
+// values, an order with the row's identity as tie-breaker, and key-set seeks for paging.
+//
+// A row read with these statements is laid out as: identity, the table's columns, one display value per
+// foreign key (in TableInfo::foreignKeys order), the computed columns.
+//
+// Filter syntax per column: "=x", "<>x", ">x", "<x", ">=x", "<=x" compare; "NULL" and "NOT NULL" test for
+// NULL; anything else matches as a case-insensitive substring. Foreign-key columns match their display
+// value (the author's username), or the key itself with a comparison operator.
+class BrowseSql {
+public:
+    BrowseSql() = default;
+    BrowseSql(const TableInfo& table, const QList<ComputedColumn>& computed, const BrowseRequest& request);
+
+    int tableColumnCount() const { return int(m_table.columns.size()); }
+    int displayOffset() const { return 1 + tableColumnCount(); }
+    int computedOffset() const { return displayOffset() + int(m_table.foreignKeys.size()); }
+    int rowWidth() const { return computedOffset() + int(m_computed.size()); }
+    bool hasIdentity() const { return !m_identity.isEmpty(); }
+    bool isSorted() const { return m_sortExpression != m_identity; }
+
+    // Rows [offset, offset + limit) in order (or from the end when `fromEnd`): binds are where() + limit, offset.
+    QString pageSql(bool fromEnd) const;
+    // Rows from the key (sortValue, identity) on, inclusive: binds are where() + seek binds + limit, offset.
+    QString seekSql(bool keyIsNull) const;
+    QVariantList seekBinds(const QVariant& sortValue, const QVariant& identity) const;
+    QString countSql() const;
+    // Every row's key in order, for the sparse key index built in the background.
+    QString keysSql() const;
+    const QVariantList& whereBinds() const { return m_binds; }
+
+private:
+    QString selectList() const;
+    QString orderBy(bool reverse) const;
+    void addFilter(const QString& expression, const QString& text, bool compareRaw, const QString& rawExpression);
+
+    TableInfo m_table;
+    QList<ComputedColumn> m_computed;
+    QString m_from;
+    QStringList m_conditions;
+    QVariantList m_binds;
+    QString m_identity;       // t.rowid, or the single-column primary key of a WITHOUT ROWID table
+    QString m_sortExpression; // what ORDER BY sorts on before the identity
+    bool m_descending = false;
+};
+
+} // namespace quarry

@@ -1,0 +1,258 @@
+#include "models/PendingChanges.h"
+
+#include <algorithm>
+#include <functional>
+
+namespace quarry {
+
+QString PendingChanges::key(const QVariant& identity)
+{
+    // Rowids arrive as qlonglong or int depending on the path; compare them as numbers.
+    bool ok = false;
+    const qlonglong number = identity.toLongLong(&ok);
+    if (ok && identity.typeId() != QMetaType::QString)
+        return QStringLiteral("i") + QString::number(number);
+    return QStringLiteral("s") + identity.toString();
+}
+
+bool PendingChanges::isInserted(const QVariant& identity)
+{
+    return identity.typeId() != QMetaType::QString && identity.toLongLong() < 0;
+}
+
+int PendingChanges::rowCount(const TableEdits& table)
+{
+    int count = int(table.inserted.size()) + int(table.deleted.size());
+    for (auto it = table.rows.cbegin(); it != table.rows.cend(); ++it) {
+        if (!isInserted(it->identity) && !table.deleted.contains(it.key()))
+            ++count;
+    }
+    return count;
+}
+
+bool PendingChanges::hasChanges(const QString& table) const
+{
+    const auto t = m_tables.constFind(table);
+    return t != m_tables.cend() && rowCount(*t) > 0;
+}
+
+int PendingChanges::rowCount() const
+{
+    int count = 0;
+    for (const TableEdits& table : m_tables)
+        count += rowCount(table);
+    return count;
+}
+
+std::optional<QVariant> PendingChanges::value(const QString& table, const QVariant& identity,
+                                              const QString& column) const
+{
+    const auto t = m_tables.constFind(table);
+    if (t == m_tables.cend())
+        return std::nullopt;
+    const auto row = t->rows.constFind(key(identity));
+    if (row == t->rows.cend())
+        return std::nullopt;
+    const auto cell = row->cells.constFind(column);
+    if (cell == row->cells.cend())
+        return std::nullopt;
+    return cell->value;
+}
+
+QString PendingChanges::display(const QString& table, const QVariant& identity, const QString& column) const
+{
+    const auto t = m_tables.constFind(table);
+    if (t == m_tables.cend())
+        return {};
+    const auto row = t->rows.constFind(key(identity));
+    return row == t->rows.cend() ? QString() : row->cells.value(column).display;
+}
+
+bool PendingChanges::isEdited(const QString& table, const QVariant& identity) const
+{
+    const auto t = m_tables.constFind(table);
+    return t != m_tables.cend() && t->rows.contains(key(identity));
+}
+
+bool PendingChanges::isDeleted(const QString& table, const QVariant& identity) const
+{
+    const auto t = m_tables.constFind(table);
+    return t != m_tables.cend() && t->deleted.contains(key(identity));
+}
+
+QList<qint64> PendingChanges::insertedRows(const QString& table) const
+{
+    return m_tables.value(table).inserted;
+}
+
+void PendingChanges::record(Step step)
+{
+    apply(step, true);
+    m_undo << std::move(step);
+    m_redo.clear();
+}
+
+void PendingChanges::setValue(const QString& table, const QVariant& identity, const QString& column,
+                              const QVariant& value, const QString& display)
+{
+    Step step{Step::Kind::Set, table, identity, column, std::nullopt, Cell{value, display}};
+    const auto t = m_tables.constFind(table);
+    if (t != m_tables.cend()) {
+        const auto row = t->rows.constFind(key(identity));
+        if (row != t->rows.cend() && row->cells.contains(column))
+            step.before = row->cells.value(column);
+    }
+    record(std::move(step));
+}
+
+qint64 PendingChanges::insertRow(const QString& table)
+{
+    const qint64 identity = m_nextInsert--;
+    record(Step{Step::Kind::Insert, table, QVariant(identity), {}, std::nullopt, {}});
+    return identity;
+}
+
+void PendingChanges::deleteRow(const QString& table, const QVariant& identity)
+{
+    record(Step{Step::Kind::Delete, table, identity, {}, std::nullopt, {}});
+}
+
+void PendingChanges::apply(const Step& step, bool forward)
+{
+    TableEdits& t = m_tables[step.table];
+    const QString k = key(step.identity);
+    switch (step.kind) {
+    case Step::Kind::Set: {
+        const std::optional<Cell>& target = forward ? std::optional<Cell>(step.after) : step.before;
+        RowEdits& row = t.rows[k];
+        row.identity = step.identity;
+        if (target)
+            row.cells.insert(step.column, *target);
+        else
+            row.cells.remove(step.column);
+        if (row.cells.isEmpty())
+            t.rows.remove(k);
+        break;
+    }
+    case Step::Kind::Insert:
+        if (forward)
+            t.inserted << step.identity.toLongLong();
+        else
+            t.inserted.removeAll(step.identity.toLongLong());
+        break;
+    case Step::Kind::Delete:
+        if (isInserted(step.identity)) {
+            // An inserted row: deleting it un-inserts it (its cells stay for an undo to bring back).
+            if (forward)
+                t.inserted.removeAll(step.identity.toLongLong());
+            else
+                t.inserted << step.identity.toLongLong();
+            std::sort(t.inserted.begin(), t.inserted.end(), std::greater<qint64>());
+        } else if (forward) {
+            t.deleted.insert(k, step.identity);
+        } else {
+            t.deleted.remove(k);
+        }
+        break;
+    }
+    pruneTable(step.table);
+    emit changed(step.table);
+}
+
+void PendingChanges::pruneTable(const QString& table)
+{
+    const auto t = m_tables.find(table);
+    if (t != m_tables.end() && t->rows.isEmpty() && t->inserted.isEmpty() && t->deleted.isEmpty())
+        m_tables.erase(t);
+}
+
+void PendingChanges::undo()
+{
+    if (m_undo.isEmpty())
+        return;
+    Step step = m_undo.takeLast();
+    apply(step, false);
+    m_redo << std::move(step);
+}
+
+void PendingChanges::redo()
+{
+    if (m_redo.isEmpty())
+        return;
+    Step step = m_redo.takeLast();
+    apply(step, true);
+    m_undo << std::move(step);
+}
+
+void PendingChanges::clear()
+{
+    const QStringList tables = m_tables.keys();
+    m_tables.clear();
+    m_undo.clear();
+    m_redo.clear();
+    for (const QString& table : tables)
+        emit changed(table);
+}
+
+QList<Change> PendingChanges::changes(const QHash<QString, QString>& keyColumns) const
+{
+    QList<Change> result;
+    QStringList tables = m_tables.keys();
+    tables.sort();
+    for (const QString& table : tables) {
+        const TableEdits& t = m_tables.value(table);
+        const QString keyColumn = keyColumns.value(table, QStringLiteral("rowid"));
+        QList<QVariant> deleted = t.deleted.values();
+        std::sort(deleted.begin(), deleted.end(), [](const QVariant& a, const QVariant& b) {
+            return QVariant::compare(a, b) == QPartialOrdering::Less;
+        });
+        for (const QVariant& identity : deleted)
+            result << Change::remove(table, {{keyColumn, identity}});
+        QList<RowEdits> updates;
+        for (auto it = t.rows.cbegin(); it != t.rows.cend(); ++it) {
+            const bool isInsert = isInserted(it->identity);
+            if (!isInsert && !t.deleted.contains(it.key()))
+                updates << *it;
+        }
+        std::sort(updates.begin(), updates.end(), [](const RowEdits& a, const RowEdits& b) {
+            return QVariant::compare(a.identity, b.identity) == QPartialOrdering::Less;
+        });
+        for (const RowEdits& row : updates) {
+            QVariantMap values;
+            for (auto cell = row.cells.cbegin(); cell != row.cells.cend(); ++cell)
+                values.insert(cell.key(), cell->value);
+            result << Change::update(table, {{keyColumn, row.identity}}, values);
+        }
+        QList<qint64> inserted = t.inserted;
+        std::sort(inserted.begin(), inserted.end(), std::greater<qint64>()); // oldest (-1) first
+        for (qint64 identity : inserted) {
+            QVariantMap values;
+            const RowEdits row = t.rows.value(key(QVariant(identity)));
+            for (auto cell = row.cells.cbegin(); cell != row.cells.cend(); ++cell)
+                values.insert(cell.key(), cell->value);
+            result << Change::insert(table, values);
+        }
+    }
+    return result;
+}
+
+PendingChanges::Location PendingChanges::locationOf(const QHash<QString, QString>& keyColumns, int changeIndex) const
+{
+    const QList<Change> all = changes(keyColumns);
+    if (changeIndex < 0 || changeIndex >= all.size())
+        return {};
+    const Change& change = all.at(changeIndex);
+    if (change.kind != Change::Kind::Insert)
+        return {change.table, change.key.value(keyColumns.value(change.table, QStringLiteral("rowid")))};
+    // The n-th insert of its table is the n-th inserted row, oldest first.
+    int nth = 0;
+    for (int i = 0; i < changeIndex; ++i) {
+        if (all.at(i).table == change.table && all.at(i).kind == Change::Kind::Insert)
+            ++nth;
+    }
+    QList<qint64> inserted = m_tables.value(change.table).inserted;
+    std::sort(inserted.begin(), inserted.end(), std::greater<qint64>());
+    return {change.table, nth < inserted.size() ? QVariant(inserted.at(nth)) : QVariant()};
+}
+
+} // namespace quarry

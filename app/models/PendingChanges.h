@@ -1,0 +1,99 @@
+#pragma once
+
+#include "blog/Change.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QVariant>
+
+#include <optional>
+
+namespace quarry {
+
+// The edits a person has made but not yet written, across every table of the open file. Views overlay them
+// on the rows they read, so edits survive scrolling away and back; Write Changes turns them into Changes
+// committed in one transaction; Revert drops them. Every edit can be undone and redone.
+//
+// A row is named by its table and identity: the rowid (or single-column primary key) for stored rows, a
+// negative number for rows inserted here and not yet written.
+class PendingChanges : public QObject {
+    Q_OBJECT
+public:
+    explicit PendingChanges(QObject* parent = nullptr) : QObject(parent) {}
+
+    bool isEmpty() const { return rowCount() == 0; }
+    // The number of rows with pending edits, inserts or deletes.
+    int rowCount() const;
+    bool hasChanges(const QString& table) const;
+
+    std::optional<QVariant> value(const QString& table, const QVariant& identity, const QString& column) const;
+    // What the cell shows (the picked username for a foreign key), empty when the value shows itself.
+    QString display(const QString& table, const QVariant& identity, const QString& column) const;
+    bool isEdited(const QString& table, const QVariant& identity) const;
+    bool isDeleted(const QString& table, const QVariant& identity) const;
+    // Rows inserted into `table`, oldest first, as negative identities.
+    QList<qint64> insertedRows(const QString& table) const;
+
+    void setValue(const QString& table, const QVariant& identity, const QString& column, const QVariant& value,
+                  const QString& display = {});
+    qint64 insertRow(const QString& table);
+    // Deleting an inserted row simply drops it.
+    void deleteRow(const QString& table, const QVariant& identity);
+
+    bool canUndo() const { return !m_undo.isEmpty(); }
+    bool canRedo() const { return !m_redo.isEmpty(); }
+    void undo();
+    void redo();
+    void clear();
+
+    // The changes to write, in a stable order: per table, deletes, updates, then inserts. `keyColumn` names the
+    // identity column per table ("rowid" or the primary key).
+    QList<Change> changes(const QHash<QString, QString>& keyColumns) const;
+    // Which row and column of the table a change index from changes() refers to.
+    struct Location {
+        QString table;
+        QVariant identity;
+    };
+    Location locationOf(const QHash<QString, QString>& keyColumns, int changeIndex) const;
+
+signals:
+    void changed(const QString& table);
+
+private:
+    struct Cell {
+        QVariant value;
+        QString display;
+    };
+    struct RowEdits {
+        QVariant identity;
+        QHash<QString, Cell> cells;
+    };
+    struct TableEdits {
+        QHash<QString, RowEdits> rows; // key() of identity -> edits
+        QList<qint64> inserted;
+        QHash<QString, QVariant> deleted;
+    };
+    struct Step {
+        enum class Kind { Set, Insert, Delete } kind;
+        QString table;
+        QVariant identity;
+        QString column;
+        std::optional<Cell> before;
+        Cell after;
+    };
+
+    static QString key(const QVariant& identity);
+    static bool isInserted(const QVariant& identity);
+    static int rowCount(const TableEdits& table);
+    void apply(const Step& step, bool forward);
+    void pruneTable(const QString& table);
+    void record(Step step);
+
+    QHash<QString, TableEdits> m_tables;
+    QList<Step> m_undo;
+    QList<Step> m_redo;
+    qint64 m_nextInsert = -1;
+};
+
+} // namespace quarry

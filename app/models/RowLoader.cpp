@@ -1,0 +1,330 @@
+#include "models/RowLoader.h"
+
+#include "database/Connection.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <variant>
+#include <vector>
+
+namespace quarry {
+
+namespace {
+
+constexpr std::size_t kMaxQueuedRequests = 6;
+constexpr int kKeyStepsPerSlice = 20000;
+// Text and BLOB cells longer than this are cut for browsing; the editor reads the whole value on demand.
+constexpr int kMaxCellBytes = 64 * 1024;
+
+class Statement {
+public:
+    Statement(sqlite3* db, const QString& sql)
+    {
+        const QByteArray utf8 = sql.toUtf8();
+        m_rc = sqlite3_prepare_v2(db, utf8.constData(), int(utf8.size()), &m_stmt, nullptr);
+    }
+    ~Statement() { sqlite3_finalize(m_stmt); }
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    bool isValid() const { return m_rc == SQLITE_OK && m_stmt; }
+    sqlite3_stmt* get() const { return m_stmt; }
+
+    void bind(const QVariantList& values)
+    {
+        for (int i = 0; i < values.size(); ++i) {
+            const QVariant& v = values.at(i);
+            const int index = i + 1;
+            if (v.isNull()) {
+                sqlite3_bind_null(m_stmt, index);
+            } else if (v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Int ||
+                       v.typeId() == QMetaType::Bool || v.typeId() == QMetaType::UInt) {
+                sqlite3_bind_int64(m_stmt, index, v.toLongLong());
+            } else if (v.typeId() == QMetaType::Double) {
+                sqlite3_bind_double(m_stmt, index, v.toDouble());
+            } else if (v.typeId() == QMetaType::QByteArray) {
+                const QByteArray bytes = v.toByteArray();
+                sqlite3_bind_blob64(m_stmt, index, bytes.constData(), sqlite3_uint64(bytes.size()), SQLITE_TRANSIENT);
+            } else {
+                const QByteArray text = v.toString().toUtf8();
+                sqlite3_bind_text64(m_stmt, index, text.constData(), sqlite3_uint64(text.size()), SQLITE_TRANSIENT,
+                                    SQLITE_UTF8);
+            }
+        }
+    }
+
+    QVariant value(int column) const
+    {
+        switch (sqlite3_column_type(m_stmt, column)) {
+        case SQLITE_INTEGER:
+            return QVariant(qlonglong(sqlite3_column_int64(m_stmt, column)));
+        case SQLITE_FLOAT:
+            return QVariant(sqlite3_column_double(m_stmt, column));
+        case SQLITE_TEXT: {
+            const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
+            const int bytes = std::min(sqlite3_column_bytes(m_stmt, column), kMaxCellBytes);
+            return QVariant(QString::fromUtf8(text, bytes));
+        }
+        case SQLITE_BLOB: {
+            const auto* data = static_cast<const char*>(sqlite3_column_blob(m_stmt, column));
+            const int bytes = std::min(sqlite3_column_bytes(m_stmt, column), kMaxCellBytes);
+            return QVariant(QByteArray(data, bytes));
+        }
+        default:
+            return QVariant(QMetaType::fromType<QString>()); // a null QVariant that still says "text"
+        }
+    }
+
+private:
+    sqlite3_stmt* m_stmt = nullptr;
+    int m_rc = SQLITE_ERROR;
+};
+
+QString errorText(sqlite3* db)
+{
+    return QString::fromUtf8(sqlite3_errmsg(db));
+}
+
+} // namespace
+
+// The loader thread's own state: what it knows about the current query.
+class RowLoader::Worker {
+public:
+    explicit Worker(sqlite3* db) : m_db(db) {}
+
+    void reset(const BrowseSql& sql)
+    {
+        m_sql = sql;
+        m_total.reset();
+        m_countTried = false;
+        m_keys.clear();
+        m_keysDone = false;
+        m_keyStatement.reset();
+        m_keyRow = 0;
+    }
+
+    std::optional<qint64> total() const { return m_total; }
+    bool needsCount() const { return !m_total.has_value() && !m_countTried; }
+    bool needsKeys() const { return !m_keysDone && m_sql.hasIdentity(); }
+
+    // Returns the rows or an error message.
+    std::variant<RowBlock, QString> read(int first, int count)
+    {
+        RowBlock rows;
+        std::unique_ptr<Statement> statement;
+        bool reverse = false;
+        const int keyIndex = first / KeyStride;
+        if (keyIndex < int(m_keys.size()) && keyIndex > 0) {
+            const auto& [sortValue, identity] = m_keys.at(size_t(keyIndex));
+            statement = std::make_unique<Statement>(m_db, m_sql.seekSql(sortValue.isNull()));
+            QVariantList binds = m_sql.seekBinds(sortValue, identity);
+            binds << count << (first - keyIndex * KeyStride);
+            if (statement->isValid())
+                statement->bind(binds);
+        } else if (m_total && first > *m_total / 2) {
+            // Near the end, read backwards from the end: jumping to the last row costs no skip at all.
+            reverse = true;
+            const qint64 end = std::min<qint64>(*m_total, qint64(first) + count);
+            const qint64 fromEnd = *m_total - end;
+            statement = std::make_unique<Statement>(m_db, m_sql.pageSql(true));
+            QVariantList binds = m_sql.whereBinds();
+            binds << qlonglong(end - first) << qlonglong(fromEnd);
+            if (statement->isValid())
+                statement->bind(binds);
+        } else {
+            statement = std::make_unique<Statement>(m_db, m_sql.pageSql(false));
+            QVariantList binds = m_sql.whereBinds();
+            binds << count << first;
+            if (statement->isValid())
+                statement->bind(binds);
+        }
+        if (!statement->isValid())
+            return errorText(m_db);
+        const int width = sqlite3_column_count(statement->get());
+        int rc;
+        while ((rc = sqlite3_step(statement->get())) == SQLITE_ROW) {
+            QVariantList row;
+            row.reserve(width);
+            for (int c = 0; c < width; ++c)
+                row << statement->value(c);
+            rows << row;
+        }
+        if (rc != SQLITE_DONE)
+            return errorText(m_db);
+        if (reverse)
+            std::reverse(rows.begin(), rows.end());
+        return rows;
+    }
+
+    std::optional<QString> count()
+    {
+        m_countTried = true;
+        Statement statement(m_db, m_sql.countSql());
+        if (!statement.isValid())
+            return errorText(m_db);
+        statement.bind(m_sql.whereBinds());
+        if (sqlite3_step(statement.get()) != SQLITE_ROW)
+            return errorText(m_db);
+        m_total = sqlite3_column_int64(statement.get(), 0);
+        return std::nullopt;
+    }
+
+    // Walks a slice of the key index; returns an error message, or nothing (check keysDone()).
+    std::optional<QString> buildKeysSlice()
+    {
+        if (!m_keyStatement) {
+            m_keyStatement = std::make_unique<Statement>(m_db, m_sql.keysSql());
+            if (!m_keyStatement->isValid())
+                return errorText(m_db);
+            m_keyStatement->bind(m_sql.whereBinds());
+        }
+        for (int step = 0; step < kKeyStepsPerSlice; ++step) {
+            const int rc = sqlite3_step(m_keyStatement->get());
+            if (rc == SQLITE_DONE) {
+                m_keysDone = true;
+                m_keyStatement.reset();
+                return std::nullopt;
+            }
+            if (rc != SQLITE_ROW) {
+                m_keysDone = true; // without the index, reads fall back to OFFSET: slower, still right
+                const QString message = errorText(m_db);
+                m_keyStatement.reset();
+                return message;
+            }
+            if (m_keyRow % KeyStride == 0)
+                m_keys.emplace_back(m_keyStatement->value(0), m_keyStatement->value(1));
+            ++m_keyRow;
+        }
+        return std::nullopt;
+    }
+    bool keysDone() const { return m_keysDone; }
+
+private:
+    sqlite3* m_db;
+    BrowseSql m_sql;
+    std::optional<qint64> m_total;
+    bool m_countTried = false;
+    std::vector<std::pair<QVariant, QVariant>> m_keys;
+    bool m_keysDone = false;
+    std::unique_ptr<Statement> m_keyStatement;
+    qint64 m_keyRow = 0;
+};
+
+RowLoader::RowLoader(QString path, QObject* parent) : QThread(parent), m_path(std::move(path))
+{
+    qRegisterMetaType<quarry::RowBlock>();
+}
+
+RowLoader::~RowLoader()
+{
+    shutdown();
+}
+
+void RowLoader::setQuery(quint64 generation, const BrowseSql& sql)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        m_generation = generation;
+        m_sql = sql;
+        m_queryChanged = true;
+        m_requests.clear();
+    }
+    if (sqlite3* db = m_handle.load())
+        sqlite3_interrupt(db); // whatever runs now answers an older question
+    m_wake.wakeOne();
+}
+
+void RowLoader::requestRows(quint64 generation, int first, int count)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        for (const RowRequest& r : m_requests) {
+            if (r.generation == generation && r.first == first && r.count == count)
+                return;
+        }
+        m_requests.push_front({generation, first, count});
+        while (m_requests.size() > kMaxQueuedRequests)
+            m_requests.pop_back();
+    }
+    m_wake.wakeOne();
+}
+
+void RowLoader::shutdown()
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        m_stopping = true;
+        m_requests.clear();
+    }
+    if (sqlite3* db = m_handle.load())
+        sqlite3_interrupt(db);
+    m_wake.wakeOne();
+    wait();
+}
+
+void RowLoader::run()
+{
+    auto connection = Connection::open(m_path, {Connection::Mode::ReadOnly, 5000, QStringLiteral("rows")});
+    if (!connection) {
+        QMutexLocker lock(&m_mutex);
+        emit failed(m_generation, connection.error().message);
+        return;
+    }
+    sqlite3* db = (*connection)->handle();
+    m_handle = db;
+    Worker worker(db);
+    quint64 generation = 0;
+
+    while (true) {
+        std::optional<RowRequest> request;
+        {
+            QMutexLocker lock(&m_mutex);
+            while (!m_stopping && !m_queryChanged && m_requests.empty() &&
+                   !(generation && (worker.needsCount() || worker.needsKeys())))
+                m_wake.wait(&m_mutex);
+            if (m_stopping)
+                break;
+            if (m_queryChanged) {
+                m_queryChanged = false;
+                generation = m_generation;
+                worker.reset(m_sql);
+            }
+            if (!m_requests.empty()) {
+                request = m_requests.front();
+                m_requests.pop_front();
+            }
+        }
+        if (request) {
+            if (request->generation != generation)
+                continue;
+            auto rows = worker.read(request->first, request->count);
+            if (auto* block = std::get_if<RowBlock>(&rows))
+                emit rowsLoaded(generation, request->first, *block);
+            else if (sqlite3_errcode(db) != SQLITE_INTERRUPT)
+                emit failed(generation, std::get<QString>(rows));
+            continue;
+        }
+        if (worker.needsCount()) {
+            if (auto error = worker.count()) {
+                // Not retried for this query: the model keeps its estimate.
+                if (sqlite3_errcode(db) != SQLITE_INTERRUPT)
+                    emit failed(generation, *error);
+                continue;
+            }
+            emit counted(generation, *worker.total());
+            continue;
+        }
+        if (worker.needsKeys()) {
+            // Interrupted or failed: the index stays partial and reads fall back to OFFSET beyond it.
+            (void)worker.buildKeysSlice();
+            if (worker.keysDone())
+                emit keyIndexBuilt(generation);
+        }
+    }
+    m_handle = nullptr;
+}
+
+} // namespace quarry

@@ -1,0 +1,144 @@
+#include "models/SchemaReader.h"
+
+#include "database/SqlError.h"
+
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace quarry {
+
+namespace {
+
+const QString kObjects = QStringLiteral(
+    "SELECT name, type FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+    "ORDER BY type = 'view', name");
+const QString kObjectType =
+    QStringLiteral("SELECT type FROM sqlite_schema WHERE name = ? AND type IN ('table', 'view')");
+const QString kColumns = QStringLiteral("SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?)");
+const QString kForeignKeys =
+    QStringLiteral("SELECT \"from\", \"table\", \"to\", on_delete FROM pragma_foreign_key_list(?) ORDER BY id, seq");
+const QString kUniqueSingleColumns = QStringLiteral(
+    "SELECT ii.name FROM pragma_index_list(?) AS il, pragma_index_info(il.name) AS ii WHERE il.\"unique\" "
+    "AND (SELECT count(*) FROM pragma_index_info(il.name)) = 1");
+
+bool isTextType(const QString& declared)
+{
+    const QString type = declared.toUpper();
+    return type.isEmpty() || type.contains(QStringLiteral("CHAR")) || type.contains(QStringLiteral("TEXT")) ||
+           type.contains(QStringLiteral("CLOB"));
+}
+
+} // namespace
+
+Result<QList<SchemaObject>> SchemaReader::objects() const
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(kObjects))
+        return sqlError(query.lastError(), QStringLiteral("Cannot list the tables"));
+    QList<SchemaObject> result;
+    while (query.next())
+        result.append({query.value(0).toString(), query.value(1).toString()});
+    return result;
+}
+
+Result<TableInfo> SchemaReader::table(const QString& name) const
+{
+    TableInfo info;
+    {
+        QSqlQuery query(m_db);
+        query.prepare(kObjectType);
+        query.addBindValue(name);
+        if (!query.exec())
+            return sqlError(query.lastError(), QStringLiteral("Cannot read table %1").arg(name));
+        if (!query.next())
+            return Error::make(Error::Kind::NotFound, QStringLiteral("There is no table or view named %1.").arg(name));
+        info.name = name;
+        info.isView = query.value(0).toString() == QStringLiteral("view");
+    }
+    {
+        QSqlQuery query(m_db);
+        query.prepare(kColumns);
+        query.addBindValue(name);
+        if (!query.exec())
+            return sqlError(query.lastError(), QStringLiteral("Cannot read the columns of %1").arg(name));
+        while (query.next()) {
+            ColumnInfo column;
+            column.name = query.value(0).toString();
+            column.declaredType = query.value(1).toString();
+            column.notNull = query.value(2).toBool();
+            column.defaultValue = query.value(3);
+            column.primaryKeyOrder = query.value(4).toInt();
+            info.columns << column;
+        }
+    }
+    if (info.isView) {
+        info.hasRowid = false;
+    } else {
+        // WITHOUT ROWID tables refuse to select rowid; asking SQLite is more reliable than parsing the DDL.
+        QSqlQuery probe(m_db);
+        const QString escaped = m_db.driver()->escapeIdentifier(name, QSqlDriver::TableName);
+        info.hasRowid = probe.prepare(QStringLiteral("SELECT rowid FROM %1 LIMIT 0").arg(escaped));
+    }
+    QSqlQuery keys(m_db);
+    keys.prepare(kForeignKeys);
+    keys.addBindValue(name);
+    if (!keys.exec())
+        return sqlError(keys.lastError(), QStringLiteral("Cannot read the foreign keys of %1").arg(name));
+    QStringList seen;
+    while (keys.next()) {
+        ForeignKeyInfo key;
+        key.column = keys.value(0).toString();
+        key.parentTable = keys.value(1).toString();
+        key.parentColumn = keys.value(2).toString();
+        key.onDelete = keys.value(3).toString();
+        if (seen.contains(key.column))
+            continue; // only single-column keys are shown as relations; the first one wins
+        seen << key.column;
+        if (key.parentColumn.isEmpty()) {
+            // "REFERENCES users" names the parent's primary key.
+            auto parent = table(key.parentTable);
+            key.parentColumn =
+                parent && !parent->primaryKey().isEmpty() ? parent->primaryKey().constFirst() : QStringLiteral("rowid");
+        }
+        key.displayColumn = displayColumn(key.parentTable, key.parentColumn);
+        info.foreignKeys << key;
+    }
+    return info;
+}
+
+QString SchemaReader::displayColumn(const QString& table, const QString& fallback) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(kColumns);
+    query.addBindValue(table);
+    if (!query.exec())
+        return fallback;
+    QStringList textColumns;
+    while (query.next()) {
+        if (query.value(4).toInt() == 0 && isTextType(query.value(1).toString()))
+            textColumns << query.value(0).toString();
+    }
+    static const QStringList preferred{QStringLiteral("username"), QStringLiteral("name"),
+                                       QStringLiteral("title"),    QStringLiteral("display_name"),
+                                       QStringLiteral("label"),    QStringLiteral("full_name"),
+                                       QStringLiteral("email")};
+    for (const QString& wanted : preferred) {
+        for (const QString& column : textColumns) {
+            if (column.compare(wanted, Qt::CaseInsensitive) == 0)
+                return column;
+        }
+    }
+    QSqlQuery unique(m_db);
+    unique.prepare(kUniqueSingleColumns);
+    unique.addBindValue(table);
+    if (unique.exec()) {
+        while (unique.next()) {
+            if (textColumns.contains(unique.value(0).toString()))
+                return unique.value(0).toString();
+        }
+    }
+    return textColumns.isEmpty() ? fallback : textColumns.constFirst();
+}
+
+} // namespace quarry

@@ -1,0 +1,128 @@
+#pragma once
+
+#include "models/BrowseSql.h"
+#include "models/RowLoader.h"
+#include "models/TableInfo.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QSet>
+
+#include <memory>
+
+namespace quarry {
+
+class PendingChanges;
+
+// A table or view of the open file as a model, for any size of table.
+//
+// Rows are read on a RowLoader thread a page at a time and kept in a bounded cache, so the first rows show
+// at once, any row can be reached at once, and memory stays flat however far a person scrolls (Qt's
+// QSqlTableModel keeps every row it has fetched and can only grow 256 rows at a time). The relational view
+// of QSqlRelationalTableModel is kept: each foreign key shows its parent row's display column through a
+// LEFT JOIN (so NULL and dangling keys stay visible), edits stay pending in PendingChanges until written in
+// one transaction, and any existing key can be chosen.
+class TableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    static constexpr int PageSize = 256;
+    static constexpr int MaxCachedPages = 48;
+
+    enum Role {
+        IdentityRole = Qt::UserRole + 1, // the row's rowid (negative for rows inserted here)
+        StateRole,                       // CellState flags
+        ProblemRole,                     // why the pending value is refused, empty when it is fine
+        RawValueRole,                    // the stored value (a foreign key's key, a timestamp as stored)
+        ColumnNameRole,                  // header: the column's name in the file
+    };
+    enum CellState {
+        Edited = 0x1,
+        Inserted = 0x2,
+        Deleted = 0x4,
+        Invalid = 0x8,
+        Dangling = 0x10, // a foreign key pointing at no row
+        Null = 0x20,
+        Loading = 0x40,
+        ForeignKey = 0x80,
+        Computed = 0x100,
+    };
+
+    TableModel(const QString& path, TableInfo table, QList<ComputedColumn> computed, PendingChanges* pending,
+               QObject* parent = nullptr);
+    ~TableModel() override;
+
+    const TableInfo& table() const { return m_table; }
+    const BrowseRequest& request() const { return m_request; }
+    void setRequest(const BrowseRequest& request);
+    // Reads everything again (after a write, or when the file changed).
+    void reload();
+
+    // Rows stored in the file that match the request: exact once counted, an estimate before.
+    qint64 storedRowCount() const { return m_storedRows; }
+    bool isCountExact() const { return m_countExact; }
+    bool isLoading() const { return m_waitingForFirstRows; }
+    // The column of the model that shows `column` of the table, -1 when none.
+    int modelColumn(const QString& column) const { return m_table.columnIndex(column); }
+    bool isComputedColumn(int column) const { return column >= m_table.columns.size(); }
+    // The first row shown with this identity, if it is loaded, else -1.
+    int rowOfIdentity(const QVariant& identity) const;
+
+    // Marks the cell that made the last Write Changes fail, with the reason in words; cleared by reload().
+    void setWriteProblem(const QVariant& identity, const QString& column, const QString& message);
+    // Sets a foreign key with the display value the picker found, without a lookup.
+    bool setForeignKey(const QModelIndex& index, const QVariant& key, const QString& display);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    // Inserting adds pending rows at the end; removing marks stored rows deleted (they stay visible, struck
+    // through, until written) and drops pending inserted rows.
+    bool insertRows(int row, int count, const QModelIndex& parent = {}) override;
+    bool removeRows(int row, int count, const QModelIndex& parent = {}) override;
+
+signals:
+    void rowCountChanged(qint64 storedRows, bool exact);
+    void loadingChanged(bool loading);
+    void failed(const QString& message);
+
+private:
+    struct Page {
+        RowBlock rows;
+        quint64 lastUse = 0;
+    };
+
+    void startQuery();
+    void onRowsLoaded(quint64 generation, int first, const quarry::RowBlock& rows);
+    void onCounted(quint64 generation, qint64 rows);
+    void onPendingChanged(const QString& table);
+    void setStoredRows(qint64 rows, bool exact);
+    const QVariantList* storedRow(int row) const;
+    QVariant identityOf(int row) const;
+    QVariant cellValue(int row, int column, bool* pending, QString* pendingDisplay) const;
+    QString displayText(int column, const QVariant& value) const;
+
+    QString m_path;
+    TableInfo m_table;
+    QList<ComputedColumn> m_computed;
+    PendingChanges* m_pending;
+    BrowseRequest m_request;
+    BrowseSql m_sql;
+    std::unique_ptr<RowLoader> m_loader;
+    quint64 m_generation = 0;
+
+    qint64 m_storedRows = 0;
+    bool m_countExact = false;
+    bool m_waitingForFirstRows = false;
+    QList<qint64> m_insertedRows; // PendingChanges' inserted rows of this table, shown after the stored rows
+    QHash<QString, QHash<QString, QString>> m_writeProblems; // identity -> column -> why the last write failed
+
+    mutable QHash<int, Page> m_pages;
+    mutable quint64 m_useCounter = 0;
+    mutable QSet<int> m_requested;
+};
+
+} // namespace quarry
