@@ -31,10 +31,7 @@ qsizetype skipBlank(const QString& s, qsizetype i)
 // statement.
 class LineCounter {
 public:
-    explicit LineCounter(const QString& script)
-        : m_script(script)
-    {
-    }
+    explicit LineCounter(const QString& script) : m_script(script) {}
 
     ScriptPosition at(qsizetype position)
     {

@@ -9,9 +9,9 @@ namespace quarry {
 
 // One statement of a script, with where it starts in the script (1-based line and column, in characters).
 struct ScriptStatement {
-    QString sql;     // the statement's text, trimmed, including its terminating ';' when it had one
-    int offset = 0;  // character offset of the first character of sql in the script
-    int line = 1;    // line and column of the statement's first token (after any leading comment)
+    QString sql;    // the statement's text, trimmed, including its terminating ';' when it had one
+    int offset = 0; // character offset of the first character of sql in the script
+    int line = 1;   // line and column of the statement's first token (after any leading comment)
     int column = 1;
 
     int end() const { return offset + int(sql.size()); }
