@@ -5,6 +5,8 @@
 #include <QSqlQuery>
 #include <QStringList>
 
+#include <vector>
+
 namespace quarry {
 
 namespace {
@@ -49,25 +51,25 @@ QList<int> ChangeOrder::plan(const QSqlDatabase& db, const QList<Change>& change
 
     // Parents first; ties and cycles resolved by first appearance, so the plan is the same every time.
     QList<qsizetype> tableOrder;
-    QList<bool> placed(tables.size(), false);
+    std::vector<bool> placed(size_t(tables.size()), false);
     while (tableOrder.size() < tables.size()) {
         qsizetype next = -1;
         for (qsizetype i = 0; i < tables.size() && next < 0; ++i) {
-            if (placed.at(i))
+            if (placed[size_t(i)])
                 continue;
             bool ready = true;
             for (const qsizetype parent : parents.at(i))
-                ready = ready && placed.at(parent);
+                ready = ready && placed[size_t(parent)];
             if (ready)
                 next = i;
         }
         if (next < 0) { // a cycle: take the earliest table left
             for (qsizetype i = 0; i < tables.size() && next < 0; ++i) {
-                if (!placed.at(i))
+                if (!placed[size_t(i)])
                     next = i;
             }
         }
-        placed[next] = true;
+        placed[size_t(next)] = true;
         tableOrder << next;
     }
 

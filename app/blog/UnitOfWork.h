@@ -27,8 +27,8 @@ namespace quarry {
 // user: username 'bob' is already taken.") with SQLite's extended code in Error::sqliteCode.
 //
 // Uses the connection of the thread that created it; the database must not be inside a transaction already.
-// After a rollback, statements other code still has open on the same connection may be aborted by SQLite
-// (SQLITE_ABORT_ROLLBACK): models reading through this connection should select again after a failed commit.
+// Reads other code has pending on the same connection (a model's partly fetched select) keep working through a
+// commit or a rollback (measured with SQLite 3.40.1).
 class UnitOfWork {
 public:
     explicit UnitOfWork(QSqlDatabase db, RuleSet rules = RuleSet::Blog);
@@ -42,6 +42,8 @@ public:
     const QList<Change>& changes() const { return m_changes; }
     qsizetype count() const { return m_changes.size(); }
     bool isEmpty() const { return m_changes.isEmpty(); }
+    // Replaces one change (an edited pending value), keeping its place.
+    void replace(qsizetype index, const Change& change) { m_changes[index] = change; }
     // Drops one change (an undone edit); later changes move down by one.
     void removeAt(qsizetype index) { m_changes.removeAt(index); }
     // Drops every change (Revert Changes).
