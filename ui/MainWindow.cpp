@@ -1,64 +1,683 @@
 #include "MainWindow.h"
 
-#include "database/DatabaseCheck.h"
+#include "blog/DemoDatabase.h"
+#include "browser/TableBrowser.h"
+#include "models/DatabaseSession.h"
+#include "models/TableModel.h"
 
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
 #include <QFileInfo>
-#include <QMessageBox>
-#include <QSqlTableModel>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QUrl>
+#include <QVBoxLayout>
 
 namespace quarry {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_tabs(new QTabWidget(this))
+namespace {
+const QString kRecentFiles = QStringLiteral("recentFiles");
+const QString kGeometry = QStringLiteral("window/geometry");
+const QString kState = QStringLiteral("window/state");
+constexpr int kMaxRecentFiles = 8;
+constexpr int kTableRole = Qt::UserRole + 1;
+} // namespace
+
+MainWindow::MainWindow(std::unique_ptr<Dialogs> dialogs, QWidget* parent)
+    : QMainWindow(parent)
+    , m_dialogs(std::move(dialogs))
+    , m_schemaTree(new QTreeWidget(this))
+    , m_tabs(new QTabWidget(this))
+    , m_upgradeBar(new QWidget(this))
+    , m_upgradeText(new QLabel(this))
+    , m_upgradeButton(new QPushButton(QStringLiteral("Upgrade\u2026"), this))
+    , m_versionLabel(new QLabel(this))
+    , m_rowsLabel(new QLabel(this))
+    , m_activityLabel(new QLabel(this))
 {
-    setCentralWidget(m_tabs);
-    setWindowTitle(QStringLiteral("Quarry"));
-    resize(1000, 640);
+    setObjectName(QStringLiteral("MainWindow"));
+    setAcceptDrops(true);
+    m_schemaTree->setHeaderLabels({QStringLiteral("Schema")});
+    m_schemaTree->setMinimumWidth(160);
+    connect(m_schemaTree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
+        const QString table = item->data(0, kTableRole).toString();
+        if (!table.isEmpty())
+            showTable(table);
+    });
+
+    m_tabs->setTabsClosable(true);
+    m_tabs->setDocumentMode(true);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        QWidget* page = m_tabs->widget(index);
+        m_tabs->removeTab(index);
+        delete page;
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        updateStatus();
+        updateActions();
+    });
+
+    // The bar above the tables that offers a schema upgrade: a question that waits, not a modal one.
+    m_upgradeBar->setObjectName(QStringLiteral("upgradeBar"));
+    m_upgradeBar->setAutoFillBackground(true);
+    QPalette palette = m_upgradeBar->palette();
+    palette.setColor(QPalette::Window, QColor(255, 248, 220));
+    m_upgradeBar->setPalette(palette);
+    auto* barLayout = new QHBoxLayout(m_upgradeBar);
+    barLayout->setContentsMargins(8, 4, 8, 4);
+    m_upgradeText->setWordWrap(true);
+    barLayout->addWidget(m_upgradeText, 1);
+    barLayout->addWidget(m_upgradeButton);
+    auto* dismiss = new QPushButton(QStringLiteral("Not Now"), m_upgradeBar);
+    barLayout->addWidget(dismiss);
+    connect(dismiss, &QPushButton::clicked, m_upgradeBar, &QWidget::hide);
+    connect(m_upgradeButton, &QPushButton::clicked, this, &MainWindow::upgradeSchema);
+    m_upgradeBar->hide();
+
+    auto* right = new QWidget(this);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->setSpacing(0);
+    rightLayout->addWidget(m_upgradeBar);
+    rightLayout->addWidget(m_tabs, 1);
+
+    auto* splitter = new QSplitter(this);
+    splitter->addWidget(m_schemaTree);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({200, 1000});
+    setCentralWidget(splitter);
+
+    createActions();
+    createMenus();
+    createStatusBar();
+    resize(1200, 760);
+    QSettings settings;
+    restoreGeometry(settings.value(kGeometry).toByteArray());
+    restoreState(settings.value(kState).toByteArray());
+    updateTitle();
+    updateActions();
 }
 
 MainWindow::~MainWindow()
 {
-    closeFile();
+    // Browsers hold models reading the session's file; they go first.
+    while (m_tabs->count() > 0)
+        delete m_tabs->widget(0);
 }
 
-void MainWindow::closeFile()
+void MainWindow::createActions()
 {
-    while (m_tabs->count() > 0) {
-        QWidget* page = m_tabs->widget(0);
-        m_tabs->removeTab(0);
-        delete page;
-    }
-    m_connection.reset();
+    auto make = [this](const QString& text, const QKeySequence& shortcut, auto slot) {
+        auto* action = new QAction(text, this);
+        if (!shortcut.isEmpty())
+            action->setShortcut(shortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        return action;
+    };
+    m_newDemo = make(QStringLiteral("New &Demo Database\u2026"), {}, [this] { newDatabase(true); });
+    m_newEmpty = make(QStringLiteral("&New Database\u2026"), QKeySequence::New, [this] { newDatabase(false); });
+    m_open = make(QStringLiteral("&Open\u2026"), QKeySequence::Open, [this] { openDialog(false); });
+    m_openReadOnly = make(QStringLiteral("Open &Read-Only\u2026"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
+                          [this] { openDialog(true); });
+    m_close = make(QStringLiteral("&Close"), QKeySequence::Close, [this] { closeFile(); });
+    m_quit = make(QStringLiteral("&Quit"), QKeySequence::Quit, [this] { close(); });
+    m_write = make(QStringLiteral("&Write Changes"), QKeySequence::Save, [this] { writeChanges(); });
+    m_revert = make(QStringLiteral("Re&vert Changes"), {}, [this] { revertChanges(); });
+    m_undo = make(QStringLiteral("&Undo"), QKeySequence::Undo, [this] {
+        if (m_session)
+            m_session->pending().undo();
+    });
+    m_redo = make(QStringLiteral("&Redo"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), [this] {
+        if (m_session)
+            m_session->pending().redo();
+    });
+    m_insertRow = make(QStringLiteral("&Insert Row"), QKeySequence(Qt::CTRL | Qt::Key_Plus), [this] {
+        if (TableBrowser* browser = currentBrowser())
+            browser->insertRow();
+    });
+    m_deleteRows = make(QStringLiteral("&Delete Rows\u2026"), QKeySequence(Qt::CTRL | Qt::Key_Minus),
+                        [this] { deleteSelectedRows(); });
+    m_deleteRows->setObjectName(QStringLiteral("deleteRows"));
+    m_setNull = make(QStringLiteral("Set to &NULL"), {}, [this] {
+        if (TableBrowser* browser = currentBrowser())
+            browser->setNullAtCurrent();
+    });
+    m_back = make(QStringLiteral("&Back"), QKeySequence(Qt::ALT | Qt::Key_Left), [this] { goBack(); });
+    m_forward = make(QStringLiteral("&Forward"), QKeySequence(Qt::ALT | Qt::Key_Right), [this] { goForward(); });
+    m_about = make(QStringLiteral("&About Quarry"), {}, [this] {
+        QMessageBox::about(this, QStringLiteral("About Quarry"),
+                           QStringLiteral("<h3>Quarry %1</h3><p>A fast, safe desktop browser for SQLite databases.</p>"
+                                          "<p>Built with Qt %2 and SQLite.</p>")
+                               .arg(QStringLiteral(QUARRY_VERSION), QString::fromLatin1(qVersion())));
+    });
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(QStringLiteral("&File"));
+    file->addActions({m_newEmpty, m_newDemo, m_open, m_openReadOnly});
+    m_recentMenu = file->addMenu(QStringLiteral("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    file->addSeparator();
+    file->addActions({m_write, m_revert});
+    file->addSeparator();
+    file->addActions({m_close, m_quit});
+
+    QMenu* edit = menuBar()->addMenu(QStringLiteral("&Edit"));
+    edit->addActions({m_undo, m_redo});
+    edit->addSeparator();
+    edit->addActions({m_insertRow, m_deleteRows, m_setNull});
+
+    QMenu* go = menuBar()->addMenu(QStringLiteral("&Go"));
+    go->addActions({m_back, m_forward});
+
+    QMenu* help = menuBar()->addMenu(QStringLiteral("&Help"));
+    help->addAction(m_about);
+}
+
+void MainWindow::createStatusBar()
+{
+    statusBar()->addWidget(m_activityLabel, 1);
+    statusBar()->addPermanentWidget(m_rowsLabel);
+    statusBar()->addPermanentWidget(m_versionLabel);
+}
+
+bool MainWindow::maybeKeepChanges()
+{
+    if (!m_session || m_session->pending().isEmpty())
+        return true;
+    const int rows = m_session->pending().rowCount();
+    const auto answer = m_dialogs->ask(
+        this, QStringLiteral("Pending changes"),
+        QStringLiteral("%1 has %2 pending. Write them to the file before closing it?")
+            .arg(QFileInfo(m_session->path()).fileName(),
+                 rows == 1 ? QStringLiteral("1 changed row") : QStringLiteral("%1 changed rows").arg(rows)),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Save)
+        return writeChanges();
+    return true;
+}
+
+bool MainWindow::closeFile()
+{
+    if (!maybeKeepChanges())
+        return false;
+    while (m_tabs->count() > 0)
+        delete m_tabs->widget(0);
+    m_schemaTree->clear();
+    m_session.reset();
+    m_history.clear();
+    m_upgradeBar->hide();
+    updateTitle();
+    updateStatus();
+    updateActions();
+    return true;
 }
 
 bool MainWindow::openFile(const QString& path, bool readOnly)
 {
-    closeFile();
-    auto connection = Connection::open(
-        path, {readOnly ? Connection::Mode::ReadOnly : Connection::Mode::ReadWrite, 5000, QStringLiteral("gui")});
-    if (!connection) {
-        QMessageBox::warning(this, QStringLiteral("Cannot open file"), connection.error().message);
+    if (!closeFile())
+        return false;
+    auto session = DatabaseSession::open(path, readOnly);
+    if (!session) {
+        showError(QStringLiteral("Cannot open file"), session.error().message);
         return false;
     }
-    m_connection = std::move(*connection);
-    auto tables = DatabaseCheck::tableNames(m_connection->database());
-    if (tables) {
-        for (const QString& table : *tables) {
-            auto* view = new QTableView(m_tabs);
-            auto* model = new QSqlTableModel(view, m_connection->database());
-            model->setTable(table);
-            model->select();
-            view->setModel(model);
-            m_tabs->addTab(view, table);
+    m_session = std::move(*session);
+    connect(&m_session->pending(), &PendingChanges::changed, this, [this] {
+        updateTitle();
+        updateActions();
+    });
+    connect(m_session.get(), &DatabaseSession::written, this, &MainWindow::onWritten);
+    addRecentFile(QFileInfo(path).absoluteFilePath());
+    fillSchemaTree();
+    // A blog database opens on its three tables; any other file on its first table.
+    auto objects = m_session->objects();
+    QStringList first;
+    if (m_session->schema().isBlog())
+        first = {QStringLiteral("users"), QStringLiteral("posts"), QStringLiteral("comments")};
+    else if (objects && !objects->isEmpty())
+        first = {objects->constFirst().name};
+    for (const QString& table : first)
+        showTable(table);
+    if (m_tabs->count() > 0)
+        m_tabs->setCurrentIndex(0);
+    if (!m_session->readOnlyReason().isEmpty())
+        m_activityLabel->setText(QStringLiteral("Opened read-only: ") + m_session->readOnlyReason());
+    updateUpgradeBar();
+    updateTitle();
+    updateStatus();
+    updateActions();
+    return true;
+}
+
+void MainWindow::fillSchemaTree()
+{
+    m_schemaTree->clear();
+    if (!m_session)
+        return;
+    auto objects = m_session->objects();
+    if (!objects)
+        return;
+    auto* tables = new QTreeWidgetItem(m_schemaTree, {QStringLiteral("Tables")});
+    auto* views = new QTreeWidgetItem(m_schemaTree, {QStringLiteral("Views")});
+    for (const SchemaObject& object : *objects) {
+        auto* item = new QTreeWidgetItem(object.type == QStringLiteral("view") ? views : tables, {object.name});
+        item->setData(0, kTableRole, object.name);
+        auto info = m_session->table(object.name);
+        if (info) {
+            QStringList tip;
+            for (const ColumnInfo& column : info->columns)
+                tip << QStringLiteral("%1 %2").arg(column.name, column.declaredType);
+            item->setToolTip(0, tip.join(QLatin1Char('\n')));
+            for (const ColumnInfo& column : info->columns)
+                new QTreeWidgetItem(item, {QStringLiteral("%1  %2").arg(column.name, column.declaredType.toLower())});
         }
     }
-    setWindowTitle(QFileInfo(path).fileName() +
-                   (m_connection->isReadOnly() ? QStringLiteral(" [read-only]") : QString()));
-    if (!m_connection->readOnlyReason().isEmpty())
-        statusBar()->showMessage(m_connection->readOnlyReason());
-    return true;
+    tables->setExpanded(true);
+    views->setExpanded(true);
+    views->setHidden(views->childCount() == 0);
+}
+
+TableBrowser* MainWindow::showTable(const QString& table)
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto* browser = qobject_cast<TableBrowser*>(m_tabs->widget(i));
+        if (browser && browser->tableName() == table) {
+            m_tabs->setCurrentIndex(i);
+            return browser;
+        }
+    }
+    if (!m_session)
+        return nullptr;
+    auto model = m_session->createModel(table);
+    if (!model) {
+        showError(QStringLiteral("Cannot show %1").arg(table), model.error().message);
+        return nullptr;
+    }
+    auto* browser = new TableBrowser(*m_session, std::move(*model), m_tabs);
+    const int index = m_tabs->addTab(browser, table);
+    if (!browser->model()->table().isEditable())
+        m_tabs->setTabToolTip(index, QStringLiteral("%1 (read-only: a view or a table without a key)").arg(table));
+    connect(browser, &TableBrowser::statusChanged, this, &MainWindow::updateStatus);
+    connect(browser, &TableBrowser::followRequested, this, &MainWindow::follow);
+    connect(browser->model(), &TableModel::failed, this, [this, table](const QString& message) {
+        m_activityLabel->setText(QStringLiteral("%1: %2").arg(table, message));
+    });
+    m_tabs->setCurrentIndex(index);
+    return browser;
+}
+
+TableBrowser* MainWindow::currentBrowser() const
+{
+    return qobject_cast<TableBrowser*>(m_tabs->currentWidget());
+}
+
+bool MainWindow::writeChanges()
+{
+    if (!m_session || m_session->pending().isEmpty())
+        return true;
+    m_activityLabel->setText(QStringLiteral("Writing changes\u2026"));
+    DatabaseSession::WriteFailure failure;
+    auto written = m_session->write(&failure);
+    if (written) {
+        m_activityLabel->setText(QStringLiteral("Changes written."));
+        return true;
+    }
+    // Nothing was written and every edit is still pending: show where and why.
+    m_activityLabel->setText(QStringLiteral("Nothing was written: ") + written.error().message);
+    if (!failure.table.isEmpty()) {
+        if (TableBrowser* browser = showTable(failure.table)) {
+            browser->model()->setWriteProblem(failure.identity, failure.column, failure.message);
+            browser->selectIdentity(failure.identity);
+        }
+    }
+    showError(QStringLiteral("Changes not written"),
+              written.error().message + QStringLiteral("\n\nNothing was written; your changes are still pending."));
+    return false;
+}
+
+void MainWindow::revertChanges()
+{
+    if (m_session)
+        m_session->pending().clear();
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (auto* browser = qobject_cast<TableBrowser*>(m_tabs->widget(i)))
+            browser->model()->reload();
+    }
+    m_activityLabel->setText(QStringLiteral("Changes reverted."));
+}
+
+void MainWindow::onWritten(const QStringList& tables)
+{
+    Q_UNUSED(tables)
+    // Cascades reach other tables; every open view reads again.
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (auto* browser = qobject_cast<TableBrowser*>(m_tabs->widget(i)))
+            browser->reload();
+    }
+    updateTitle();
+    updateActions();
+}
+
+void MainWindow::deleteSelectedRows()
+{
+    TableBrowser* browser = currentBrowser();
+    if (!browser || !m_session || m_session->isReadOnly() || !browser->model()->table().isEditable())
+        return;
+    const QModelIndexList rows = browser->selectedRows();
+    if (rows.isEmpty())
+        return;
+    QVariantList stored;
+    for (const QModelIndex& row : rows) {
+        const QVariant identity = row.data(TableModel::IdentityRole);
+        if (identity.isValid() && identity.toLongLong() > 0)
+            stored << identity;
+    }
+    const QString table = browser->tableName();
+    QString what = rows.size() == 1
+                       ? QStringLiteral("%1 %2").arg(table.endsWith(QLatin1Char('s')) ? table.chopped(1) : table,
+                                                     rows.first().siblingAtColumn(1).data().toString())
+                       : QStringLiteral("%1 rows of %2").arg(rows.size()).arg(table);
+    QString text = QStringLiteral("Delete %1?").arg(what);
+    if (!stored.isEmpty()) {
+        auto cascade = m_session->cascadeSummary(table, stored);
+        if (cascade && !cascade->isEmpty())
+            text += QStringLiteral(" This also deletes %1.").arg(*cascade);
+    }
+    text += QStringLiteral("\n\nThe rows are marked and go when you write changes.");
+    if (m_dialogs->ask(this, QStringLiteral("Delete rows"), text, QMessageBox::Yes | QMessageBox::Cancel,
+                       QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    // Rows go from the bottom up so earlier rows keep their positions.
+    QList<int> positions;
+    for (const QModelIndex& row : rows)
+        positions << row.row();
+    std::sort(positions.begin(), positions.end(), std::greater<int>());
+    for (int row : positions)
+        browser->model()->removeRows(row, 1);
+}
+
+void MainWindow::follow(const QString& table, const QString& column, const QVariant& key)
+{
+    m_history.leave(currentPlace());
+    if (TableBrowser* browser = showTable(table))
+        browser->goToKey(column, key);
+    updateActions();
+}
+
+NavigationHistory::Place MainWindow::currentPlace() const
+{
+    TableBrowser* browser = currentBrowser();
+    return browser ? NavigationHistory::Place{browser->tableName(), browser->currentIdentity()}
+                   : NavigationHistory::Place{};
+}
+
+void MainWindow::goTo(const NavigationHistory::Place& place)
+{
+    if (place.table.isEmpty())
+        return;
+    if (TableBrowser* browser = showTable(place.table)) {
+        browser->setRequest(BrowseRequest{});
+        if (place.identity.isValid()) {
+            // After the rows are read again, select the row that was current.
+            auto select = [browser, identity = place.identity] { browser->selectIdentity(identity); };
+            if (browser->model()->isLoading())
+                connect(browser->model(), &TableModel::loadingChanged, browser, select, Qt::SingleShotConnection);
+            else
+                select();
+        }
+    }
+}
+
+void MainWindow::goBack()
+{
+    if (auto place = m_history.back(currentPlace()))
+        goTo(*place);
+    updateActions();
+}
+
+void MainWindow::goForward()
+{
+    if (auto place = m_history.forward(currentPlace()))
+        goTo(*place);
+    updateActions();
+}
+
+void MainWindow::newDatabase(bool demo)
+{
+    const QString path =
+        m_dialogs->saveFileName(this, demo ? QStringLiteral("New Demo Database") : QStringLiteral("New Database"),
+                                QDir::home().filePath(demo ? QStringLiteral("demo.db") : QStringLiteral("blog.db")));
+    if (path.isEmpty() || !maybeKeepChanges())
+        return;
+    if (QFileInfo::exists(path)) {
+        showError(QStringLiteral("Cannot create database"),
+                  QStringLiteral("\u201c%1\u201d already exists; Quarry does not overwrite files. Choose another name.")
+                      .arg(QDir::toNativeSeparators(path)));
+        return;
+    }
+    if (auto ok = DemoDatabase::create(path, demo); !ok) {
+        showError(QStringLiteral("Cannot create database"), ok.error().message);
+        return;
+    }
+    openFile(path, false);
+}
+
+void MainWindow::openDialog(bool readOnly)
+{
+    const QString path = m_dialogs->openFileName(this, readOnly ? QStringLiteral("Open Database Read-Only")
+                                                                : QStringLiteral("Open Database"));
+    if (!path.isEmpty())
+        openFile(path, readOnly);
+}
+
+void MainWindow::addRecentFile(const QString& path)
+{
+    QSettings settings;
+    QStringList files = settings.value(kRecentFiles).toStringList();
+    files.removeAll(path);
+    files.prepend(path);
+    settings.setValue(kRecentFiles, files.mid(0, kMaxRecentFiles));
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = QSettings().value(kRecentFiles).toStringList();
+    for (const QString& file : files) {
+        QAction* action =
+            m_recentMenu->addAction(QDir::toNativeSeparators(file), this, [this, file] { openFile(file, false); });
+        action->setEnabled(QFileInfo::exists(file));
+    }
+    if (files.isEmpty())
+        m_recentMenu->addAction(QStringLiteral("No recent files"))->setEnabled(false);
+}
+
+void MainWindow::updateTitle()
+{
+    if (!m_session) {
+        setWindowTitle(QStringLiteral("Quarry"));
+        setWindowModified(false);
+        return;
+    }
+    QString title = QFileInfo(m_session->path()).fileName() + QStringLiteral("[*]");
+    if (m_session->isReadOnly())
+        title += QStringLiteral(" (read-only)");
+    setWindowTitle(title + QStringLiteral(" \u2014 Quarry"));
+    setWindowModified(!m_session->pending().isEmpty());
+}
+
+void MainWindow::updateStatus()
+{
+    if (!m_session) {
+        m_versionLabel->clear();
+        m_rowsLabel->clear();
+        return;
+    }
+    const SchemaInfo& schema = m_session->schema();
+    m_versionLabel->setText(schema.isBlog() ? QStringLiteral("Schema v%1").arg(schema.version)
+                                            : QStringLiteral("Schema: %1").arg(schema.describe()));
+    if (TableBrowser* browser = currentBrowser()) {
+        const TableModel* model = browser->model();
+        const QString rows = QLocale().toString(model->storedRowCount());
+        QString text = model->isLoading() ? QStringLiteral("%1: reading\u2026").arg(browser->tableName())
+                       : model->isCountExact()
+                           ? QStringLiteral("%1: %2 rows").arg(browser->tableName(), rows)
+                           : QStringLiteral("%1: at least %2 rows, counting\u2026").arg(browser->tableName(), rows);
+        if (!browser->referencesText().isEmpty())
+            text += QStringLiteral("  |  selected row: ") + browser->referencesText();
+        m_rowsLabel->setText(text);
+    }
+}
+
+void MainWindow::updateActions()
+{
+    const bool open = m_session != nullptr;
+    const bool writable = open && !m_session->isReadOnly();
+    const bool pending = open && !m_session->pending().isEmpty();
+    TableBrowser* browser = currentBrowser();
+    const bool editable = writable && browser && browser->model()->table().isEditable();
+    m_close->setEnabled(open);
+    m_write->setEnabled(pending && writable);
+    m_revert->setEnabled(pending);
+    m_undo->setEnabled(open && m_session->pending().canUndo());
+    m_redo->setEnabled(open && m_session->pending().canRedo());
+    m_insertRow->setEnabled(editable);
+    m_deleteRows->setEnabled(editable);
+    m_setNull->setEnabled(editable);
+    m_back->setEnabled(m_history.canGoBack());
+    m_forward->setEnabled(m_history.canGoForward());
+}
+
+void MainWindow::updateUpgradeBar()
+{
+    m_upgradeBar->hide();
+    if (!m_session)
+        return;
+    const SchemaInfo& schema = m_session->schema();
+    if (schema.kind == SchemaInfo::Kind::Newer) {
+        m_upgradeText->setText(
+            QStringLiteral("This file is at blog schema v%1, made by a newer Quarry (this one knows up to "
+                           "v%2). Its data is shown as it is; it will never be migrated.")
+                .arg(schema.version)
+                .arg(Migrator::LatestVersion));
+        m_upgradeButton->hide();
+        m_upgradeBar->show();
+        return;
+    }
+    const bool old = schema.kind == SchemaInfo::Kind::Lesson ||
+                     (schema.kind == SchemaInfo::Kind::Blog && schema.version < Migrator::LatestVersion);
+    if (!old || m_session->isReadOnly())
+        return;
+    m_upgradeText->setText(
+        schema.kind == SchemaInfo::Kind::Lesson
+            ? QStringLiteral("These blog tables were made by the lesson's code. Upgrade them to schema "
+                             "v%1 (NOT NULL keys that cascade, indexes, names, profiles)? A backup is "
+                             "written first; no row is lost.")
+                  .arg(Migrator::LatestVersion)
+            : QStringLiteral("This blog database is at schema v%1. Upgrade it to v%2? A backup is "
+                             "written first.")
+                  .arg(schema.version)
+                  .arg(Migrator::LatestVersion));
+    m_upgradeButton->show();
+    m_upgradeBar->show();
+}
+
+void MainWindow::upgradeSchema()
+{
+    if (!m_session || !maybeKeepChanges())
+        return;
+    const QString path = m_session->path();
+    // Readers of the old schema stop before the tables are rebuilt.
+    while (m_tabs->count() > 0)
+        delete m_tabs->widget(0);
+    auto report = m_session->upgrade();
+    if (!report) {
+        showError(QStringLiteral("Upgrade failed"),
+                  report.error().message + QStringLiteral("\n\nThe file is unchanged."));
+    } else {
+        QString message =
+            QStringLiteral("Upgraded to schema v%1. Backup: %2").arg(report->toVersion).arg(report->backupPath);
+        if (!report->orphans.isEmpty())
+            message += QStringLiteral(". %1 rows refer to missing rows (kept; see Check).").arg(report->orphans.size());
+        m_activityLabel->setText(message);
+    }
+    openFile(path, false);
+    if (report)
+        m_activityLabel->setText(QStringLiteral("Upgraded to schema v%1; backup written to %2")
+                                     .arg(report->toVersion)
+                                     .arg(QDir::toNativeSeparators(report->backupPath)));
+}
+
+void MainWindow::showError(const QString& title, const QString& message)
+{
+    m_lastError = message;
+    m_dialogs->warn(this, title, message);
+}
+
+void MainWindow::screenshotWhenReady(const QString& path)
+{
+    auto shoot = [this, path] {
+        // One more turn of the event loop so the rows just read are painted.
+        QTimer::singleShot(100, this, [this, path] {
+            const bool saved = grab().save(path, "PNG");
+            QApplication::exit(saved ? 0 : 1);
+        });
+    };
+    TableBrowser* browser = currentBrowser();
+    if (!m_session || !browser) {
+        QTimer::singleShot(0, this, [] { QApplication::exit(1); });
+        return;
+    }
+    if (!browser->model()->isLoading())
+        shoot();
+    else
+        connect(browser->model(), &TableModel::loadingChanged, this, shoot, Qt::SingleShotConnection);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (!maybeKeepChanges()) {
+        event->ignore();
+        return;
+    }
+    QSettings settings;
+    settings.setValue(kGeometry, saveGeometry());
+    settings.setValue(kState, saveState());
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls() && event->mimeData()->urls().first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile()) {
+        event->acceptProposedAction();
+        openFile(urls.first().toLocalFile(), false);
+    }
 }
 
 } // namespace quarry

@@ -1,30 +1,113 @@
 #pragma once
 
-#include "database/Connection.h"
+#include "Dialogs.h"
+#include "NavigationHistory.h"
 
 #include <QMainWindow>
 
 #include <memory>
 
+class QAction;
+class QLabel;
+class QMenu;
+class QPushButton;
 class QTabWidget;
+class QTreeWidget;
 
 namespace quarry {
 
-// The main window: the tables of the open file, one tab each.
+class DatabaseSession;
+class TableBrowser;
+
+// The main window: the tables of the open file in tabs, a schema tree beside them, docks for the query
+// editor and the stats panels, and the file and edit commands. Edits stay pending across every table until
+// Write Changes (Ctrl+S) writes them all in one transaction, or Revert Changes drops them.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    explicit MainWindow(std::unique_ptr<Dialogs> dialogs = std::make_unique<MessageBoxDialogs>(),
+                        QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Opens `path` (read-only when asked or when it cannot be written); reports failure in the window.
+    // Opens `path`, after asking about pending edits in the file open now. Reports failure in the window.
     bool openFile(const QString& path, bool readOnly);
+    // Closes the file, after asking about pending edits; false when the person cancelled.
+    bool closeFile();
+    // Shows `table` in its tab (opening the tab if needed) and returns its browser.
+    TableBrowser* showTable(const QString& table);
+    TableBrowser* currentBrowser() const;
+    DatabaseSession* session() const { return m_session.get(); }
+
+    // Writes every pending edit in one transaction; on failure keeps them and shows which row and why.
+    bool writeChanges();
+    void revertChanges();
+    // Asks (saying what else a cascade deletes), then marks the selected rows deleted.
+    void deleteSelectedRows();
+    void goBack();
+    void goForward();
+
+    // Renders the window to `path` once the current table's first rows are shown, then quits with status 0
+    // (1 when the file could not be opened or the image not written).
+    void screenshotWhenReady(const QString& path);
+    QString lastError() const { return m_lastError; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
-    void closeFile();
+    void createActions();
+    void createMenus();
+    void createStatusBar();
+    void newDatabase(bool demo);
+    void openDialog(bool readOnly);
+    bool maybeKeepChanges();
+    void fillSchemaTree();
+    void updateTitle();
+    void updateStatus();
+    void updateActions();
+    void updateUpgradeBar();
+    void upgradeSchema();
+    void addRecentFile(const QString& path);
+    void fillRecentMenu();
+    void follow(const QString& table, const QString& column, const QVariant& key);
+    void goTo(const NavigationHistory::Place& place);
+    NavigationHistory::Place currentPlace() const;
+    void showError(const QString& title, const QString& message);
+    void onWritten(const QStringList& tables);
 
-    std::unique_ptr<Connection> m_connection;
-    QTabWidget* m_tabs = nullptr;
+    std::unique_ptr<Dialogs> m_dialogs;
+    std::unique_ptr<DatabaseSession> m_session;
+    NavigationHistory m_history;
+    QString m_lastError;
+
+    QTreeWidget* m_schemaTree;
+    QTabWidget* m_tabs;
+    QWidget* m_upgradeBar;
+    QLabel* m_upgradeText;
+    QPushButton* m_upgradeButton;
+    QLabel* m_versionLabel;
+    QLabel* m_rowsLabel;
+    QLabel* m_activityLabel;
+    QMenu* m_recentMenu = nullptr;
+
+    QAction* m_newDemo = nullptr;
+    QAction* m_newEmpty = nullptr;
+    QAction* m_open = nullptr;
+    QAction* m_openReadOnly = nullptr;
+    QAction* m_close = nullptr;
+    QAction* m_quit = nullptr;
+    QAction* m_write = nullptr;
+    QAction* m_revert = nullptr;
+    QAction* m_undo = nullptr;
+    QAction* m_redo = nullptr;
+    QAction* m_insertRow = nullptr;
+    QAction* m_deleteRows = nullptr;
+    QAction* m_setNull = nullptr;
+    QAction* m_back = nullptr;
+    QAction* m_forward = nullptr;
+    QAction* m_about = nullptr;
 };
 
 } // namespace quarry

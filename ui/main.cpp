@@ -67,9 +67,24 @@ int main(int argc, char* argv[])
         options->file = *demo;
     }
 
-    quarry::MainWindow window;
+    std::unique_ptr<quarry::Dialogs> dialogs;
+    if (options->screenshotPath.isEmpty())
+        dialogs = std::make_unique<quarry::MessageBoxDialogs>();
+    else
+        dialogs = std::make_unique<quarry::HeadlessDialogs>();
+    quarry::MainWindow window(std::move(dialogs));
     window.show();
-    if (!options->file.isEmpty())
-        window.openFile(options->file, options->readOnly);
+    bool opened = true;
+    if (!options->file.isEmpty()) {
+        opened = window.openFile(options->file, options->readOnly);
+        if (opened && !options->table.isEmpty() && !window.showTable(options->table))
+            opened = false;
+    }
+    if (!options->screenshotPath.isEmpty()) {
+        if (!opened) {
+            return 1; // the reason is on stderr already
+        }
+        window.screenshotWhenReady(options->screenshotPath);
+    }
     return app.exec();
 }

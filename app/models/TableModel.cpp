@@ -43,12 +43,13 @@ bool isIntegerType(const QString& declared)
 } // namespace
 
 TableModel::TableModel(const QString& path, TableInfo table, QList<ComputedColumn> computed, PendingChanges* pending,
-                       QObject* parent)
+                       RuleSet rules, QObject* parent)
     : QAbstractTableModel(parent)
     , m_path(path)
     , m_table(std::move(table))
     , m_computed(std::move(computed))
     , m_pending(pending)
+    , m_rules(rules)
     , m_loader(std::make_unique<RowLoader>(path))
 {
     connect(m_loader.get(), &RowLoader::rowsLoaded, this, &TableModel::onRowsLoaded, Qt::QueuedConnection);
@@ -120,18 +121,20 @@ void TableModel::onRowsLoaded(quint64 generation, int first, const RowBlock& row
                                        [](const Page& a, const Page& b) { return a.lastUse < b.lastUse; });
         m_pages.erase(oldest);
     }
-    if (m_waitingForFirstRows && page == 0) {
-        m_waitingForFirstRows = false;
-        emit loadingChanged(false);
-    }
     if (!m_countExact) {
         if (page == 0 && rows.size() < PageSize)
             setStoredRows(rows.size(), true);
         else if (first + rows.size() > m_storedRows)
             setStoredRows(first + rows.size(), false);
     }
-    if (!rows.isEmpty())
-        emit dataChanged(index(first, 0), index(first + int(rows.size()) - 1, columnCount() - 1));
+    if (!rows.isEmpty() && first < m_storedRows)
+        emit dataChanged(index(first, 0),
+                         index(std::min<int>(first + int(rows.size()), int(m_storedRows)) - 1, columnCount() - 1));
+    // Said last, so whoever waits for the first rows finds them in the model.
+    if (m_waitingForFirstRows && page == 0) {
+        m_waitingForFirstRows = false;
+        emit loadingChanged(false);
+    }
 }
 
 void TableModel::onCounted(quint64 generation, qint64 rows)
@@ -279,6 +282,13 @@ QString TableModel::displayText(int column, const QVariant& value) const
     return value.toString();
 }
 
+std::optional<QString> TableModel::problemWith(const QString& column, const QVariant& value) const
+{
+    if (m_rules != RuleSet::Blog || column.isEmpty())
+        return std::nullopt;
+    return Validators::check(m_table.name, column, value);
+}
+
 QVariant TableModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
@@ -323,7 +333,7 @@ QVariant TableModel::data(const QModelIndex& index, int role) const
         if (!written.isEmpty())
             return written;
         if (pending)
-            return Validators::check(m_table.name, columnName, value).value_or(QString());
+            return problemWith(columnName, value).value_or(QString());
         if (role == Qt::ToolTipRole && foreignKey && !value.isNull()) {
             const int state = data(index, StateRole).toInt();
             if (state & Dangling)
@@ -356,7 +366,7 @@ QVariant TableModel::data(const QModelIndex& index, int role) const
                     state |= Dangling;
             }
         }
-        if ((pending && Validators::check(m_table.name, columnName, value)) ||
+        if ((pending && problemWith(columnName, value)) ||
             m_writeProblems.value(problemKey(identity)).contains(columnName))
             state |= Invalid;
         return state;
@@ -371,7 +381,7 @@ bool TableModel::setData(const QModelIndex& index, const QVariant& value, int ro
     if (role != Qt::EditRole || !(flags(index) & Qt::ItemIsEditable) || !m_pending)
         return false;
     const ColumnInfo& column = m_table.columns.at(index.column());
-    QVariant stored = Normaliser::value(m_table.name, column.name, value);
+    QVariant stored = m_rules == RuleSet::Blog ? Normaliser::value(m_table.name, column.name, value) : value;
     // Numbers typed into an INTEGER column are stored as integers, as SQLite's affinity would.
     if (isIntegerType(column.declaredType) && stored.typeId() == QMetaType::QString) {
         bool ok = false;

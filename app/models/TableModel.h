@@ -1,5 +1,6 @@
 #pragma once
 
+#include "blog/RuleSet.h"
 #include "models/BrowseSql.h"
 #include "models/RowLoader.h"
 #include "models/TableInfo.h"
@@ -9,6 +10,7 @@
 #include <QSet>
 
 #include <memory>
+#include <optional>
 
 namespace quarry {
 
@@ -47,8 +49,9 @@ public:
         Computed = 0x100,
     };
 
+    // `rules` says whether the blog's normalisation and validators apply (only for a blog database).
     TableModel(const QString& path, TableInfo table, QList<ComputedColumn> computed, PendingChanges* pending,
-               QObject* parent = nullptr);
+               RuleSet rules = RuleSet::Blog, QObject* parent = nullptr);
     ~TableModel() override;
 
     const TableInfo& table() const { return m_table; }
@@ -104,11 +107,13 @@ private:
     QVariant identityOf(int row) const;
     QVariant cellValue(int row, int column, bool* pending, QString* pendingDisplay) const;
     QString displayText(int column, const QVariant& value) const;
+    std::optional<QString> problemWith(const QString& column, const QVariant& value) const;
 
     QString m_path;
     TableInfo m_table;
     QList<ComputedColumn> m_computed;
     PendingChanges* m_pending;
+    RuleSet m_rules;
     BrowseRequest m_request;
     BrowseSql m_sql;
     std::unique_ptr<RowLoader> m_loader;

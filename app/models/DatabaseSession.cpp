@@ -1,0 +1,248 @@
+#include "models/DatabaseSession.h"
+
+#include "blog/CascadeCounts.h"
+#include "blog/FullName.h"
+#include "blog/PostRepository.h"
+#include "blog/SqlIdentifier.h"
+#include "blog/UnitOfWork.h"
+#include "blog/UserRepository.h"
+#include "database/SqlError.h"
+#include "models/TableModel.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace quarry {
+
+namespace {
+
+QString plural(qint64 n, const QString& one, const QString& many)
+{
+    return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
+}
+
+// "posts" -> "post", for counting rows of a table in words.
+QString singular(const QString& table)
+{
+    if (table.endsWith(QStringLiteral("ies")))
+        return table.chopped(3) + QStringLiteral("y");
+    if (table.endsWith(QLatin1Char('s')) && !table.endsWith(QStringLiteral("ss")))
+        return table.chopped(1);
+    return table;
+}
+
+QString rowsOf(qint64 n, const QString& table)
+{
+    QString words = table;
+    words.replace(QLatin1Char('_'), QLatin1Char(' '));
+    return plural(n, singular(words), words);
+}
+
+QString joinWords(const QStringList& parts)
+{
+    if (parts.size() <= 1)
+        return parts.value(0);
+    return parts.mid(0, parts.size() - 1).join(QStringLiteral(", ")) + QStringLiteral(" and ") + parts.constLast();
+}
+
+} // namespace
+
+DatabaseSession::DatabaseSession(std::unique_ptr<Connection> connection) : m_connection(std::move(connection)) {}
+
+DatabaseSession::~DatabaseSession() = default;
+
+Result<std::unique_ptr<DatabaseSession>> DatabaseSession::open(const QString& path, bool readOnly)
+{
+    auto connection = Connection::open(
+        path, {readOnly ? Connection::Mode::ReadOnly : Connection::Mode::ReadWrite, 5000, QStringLiteral("gui")});
+    if (!connection)
+        return connection.error();
+    std::unique_ptr<DatabaseSession> session(new DatabaseSession(std::move(*connection)));
+    if (auto ok = session->refreshSchema(); !ok)
+        return ok.error();
+    return session;
+}
+
+Status DatabaseSession::refreshSchema()
+{
+    auto schema = Migrator::inspect(database());
+    if (!schema)
+        return schema.error();
+    m_schema = *schema;
+    m_tables.clear();
+    return {};
+}
+
+Result<QList<SchemaObject>> DatabaseSession::objects() const
+{
+    return SchemaReader(database()).objects();
+}
+
+Result<TableInfo> DatabaseSession::table(const QString& name) const
+{
+    if (const auto it = m_tables.constFind(name); it != m_tables.cend())
+        return *it;
+    auto info = SchemaReader(database()).table(name);
+    if (info)
+        const_cast<DatabaseSession*>(this)->m_tables.insert(name, *info);
+    return info;
+}
+
+Result<std::unique_ptr<TableModel>> DatabaseSession::createModel(const QString& name)
+{
+    auto info = table(name);
+    if (!info)
+        return info.error();
+    QList<ComputedColumn> computed;
+    if (m_schema.isBlog() && name == QStringLiteral("users") && info->columnIndex(QStringLiteral("first_name")) >= 0 &&
+        info->columnIndex(QStringLiteral("last_name")) >= 0)
+        computed << ComputedColumn{QStringLiteral("Full name"), FullName::sqlFor(QStringLiteral("t"))};
+    return std::make_unique<TableModel>(path(), *info, computed, &m_pending, rules());
+}
+
+QHash<QString, QString> DatabaseSession::keyColumns() const
+{
+    QHash<QString, QString> keys;
+    for (auto it = m_tables.cbegin(); it != m_tables.cend(); ++it) {
+        if (!it->hasRowid && it->primaryKey().size() == 1)
+            keys.insert(it.key(), it->primaryKey().constFirst());
+    }
+    return keys;
+}
+
+Result<qint64> DatabaseSession::write(WriteFailure* failure)
+{
+    if (isReadOnly())
+        return Error::make(Error::Kind::ReadOnly,
+                           QStringLiteral("The file is open read-only; nothing can be written."));
+    const QHash<QString, QString> keys = keyColumns();
+    const QList<Change> changes = m_pending.changes(keys);
+    if (changes.isEmpty())
+        return qint64(0);
+    UnitOfWork work(database(), rules());
+    for (const Change& change : changes)
+        work.add(change);
+    ChangeFailure details;
+    auto report = work.commit(&details);
+    if (!report) {
+        if (failure) {
+            const PendingChanges::Location location = m_pending.locationOf(keys, details.changeIndex);
+            *failure = WriteFailure{location.table, location.identity, details.column, report.error().message};
+        }
+        return report.error();
+    }
+    QStringList tables;
+    for (const Change& change : changes) {
+        if (!tables.contains(change.table))
+            tables << change.table;
+    }
+    m_pending.clear();
+    emit written(tables);
+    return report->rowsWritten;
+}
+
+QList<QPair<QString, QString>> DatabaseSession::children(const QString& table) const
+{
+    QList<QPair<QString, QString>> result;
+    auto all = objects();
+    if (!all)
+        return result;
+    for (const SchemaObject& object : *all) {
+        if (object.type != QStringLiteral("table"))
+            continue;
+        auto info = this->table(object.name);
+        if (!info)
+            continue;
+        for (const ForeignKeyInfo& key : info->foreignKeys) {
+            if (SqlIdentifier::sameName(key.parentTable, table))
+                result.append({object.name, key.column});
+        }
+    }
+    return result;
+}
+
+Result<QString> DatabaseSession::cascadeSummary(const QString& table, const QVariantList& identities) const
+{
+    if (m_schema.isBlog() && (table == QStringLiteral("users") || table == QStringLiteral("posts"))) {
+        CascadeCounts total;
+        for (const QVariant& identity : identities) {
+            auto counts = table == QStringLiteral("users")
+                              ? UserRepository(database()).cascadeCounts(identity.toLongLong())
+                              : PostRepository(database()).cascadeCounts(identity.toLongLong());
+            if (!counts)
+                return counts.error();
+            total.posts += counts->posts;
+            total.comments += counts->comments;
+            total.profiles += counts->profiles;
+        }
+        return total.summary();
+    }
+    // Any other file: the rows that refer to these rows with ON DELETE CASCADE, one level deep.
+    auto info = this->table(table);
+    if (!info)
+        return info.error();
+    QStringList parts;
+    for (const auto& [child, column] : children(table)) {
+        auto childInfo = this->table(child);
+        if (!childInfo)
+            continue;
+        const ForeignKeyInfo* key = childInfo->foreignKey(column);
+        if (!key || key->onDelete.compare(QStringLiteral("CASCADE"), Qt::CaseInsensitive) != 0)
+            continue;
+        qint64 count = 0;
+        for (const QVariant& identity : identities) {
+            QSqlQuery query(database());
+            query.prepare(
+                QStringLiteral("SELECT count(*) FROM %1 WHERE %2 = (SELECT %3 FROM %4 WHERE %5 = ?)")
+                    .arg(SqlIdentifier::quote(child), SqlIdentifier::quote(column),
+                         SqlIdentifier::quote(key->parentColumn), SqlIdentifier::quote(table),
+                         info->hasRowid ? QStringLiteral("rowid") : SqlIdentifier::quote(info->primaryKey().value(0))));
+            query.addBindValue(identity);
+            if (!query.exec() || !query.next())
+                return sqlError(query.lastError(), QStringLiteral("Cannot count the rows that refer to %1").arg(table));
+            count += query.value(0).toLongLong();
+        }
+        if (count > 0)
+            parts << rowsOf(count, child);
+    }
+    return joinWords(parts);
+}
+
+Result<QString> DatabaseSession::referencesSummary(const QString& table, const QVariant& identity) const
+{
+    auto info = this->table(table);
+    if (!info)
+        return info.error();
+    QStringList parts;
+    for (const auto& [child, column] : children(table)) {
+        auto childInfo = this->table(child);
+        const ForeignKeyInfo* key = childInfo ? childInfo->foreignKey(column) : nullptr;
+        if (!key)
+            continue;
+        QSqlQuery query(database());
+        query.prepare(
+            QStringLiteral("SELECT count(*) FROM %1 WHERE %2 = (SELECT %3 FROM %4 WHERE %5 = ?)")
+                .arg(SqlIdentifier::quote(child), SqlIdentifier::quote(column), SqlIdentifier::quote(key->parentColumn),
+                     SqlIdentifier::quote(table),
+                     info->hasRowid ? QStringLiteral("rowid") : SqlIdentifier::quote(info->primaryKey().value(0))));
+        query.addBindValue(identity);
+        if (!query.exec() || !query.next())
+            return sqlError(query.lastError(), QStringLiteral("Cannot count the rows that refer to %1").arg(table));
+        if (const qint64 count = query.value(0).toLongLong(); count > 0)
+            parts << rowsOf(count, child);
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+Result<MigrationReport> DatabaseSession::upgrade()
+{
+    Migrator migrator(*m_connection);
+    auto report = migrator.migrate(Migrator::LatestVersion);
+    if (!report)
+        return report.error();
+    if (auto ok = refreshSchema(); !ok)
+        return ok.error();
+    return report;
+}
+
+} // namespace quarry

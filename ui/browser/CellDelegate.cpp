@@ -1,0 +1,97 @@
+#include "browser/CellDelegate.h"
+
+#include "browser/ForeignKeyEditor.h"
+#include "models/DatabaseSession.h"
+#include "models/TableModel.h"
+
+#include <QApplication>
+#include <QPainter>
+
+namespace quarry {
+
+namespace {
+const QColor kEdited(255, 244, 196);
+const QColor kInserted(214, 245, 214);
+const QColor kDeleted(236, 236, 236);
+const QColor kInvalid(200, 30, 30);
+} // namespace
+
+CellDelegate::CellDelegate(DatabaseSession& session, QObject* parent) : QStyledItemDelegate(parent), m_session(session)
+{
+}
+
+void CellDelegate::initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    const int state = index.data(TableModel::StateRole).toInt();
+    if (state & TableModel::Loading) {
+        option->text = QStringLiteral("\u2026");
+        option->palette.setColor(QPalette::Text, option->palette.color(QPalette::PlaceholderText));
+        return;
+    }
+    if (state & TableModel::Deleted) {
+        option->font.setStrikeOut(true);
+        option->backgroundBrush = kDeleted;
+        option->palette.setColor(QPalette::Text, option->palette.color(QPalette::PlaceholderText));
+    } else if (state & TableModel::Inserted) {
+        option->backgroundBrush = kInserted;
+    }
+    if (state & TableModel::Edited)
+        option->backgroundBrush = kEdited;
+    if ((state & TableModel::Null) && !(state & TableModel::Inserted)) {
+        option->text = QStringLiteral("NULL");
+        option->font.setItalic(true);
+        option->palette.setColor(QPalette::Text, option->palette.color(QPalette::PlaceholderText));
+    }
+    if (state & TableModel::Dangling) {
+        option->text = QStringLiteral("%1 (missing)").arg(option->text);
+        option->palette.setColor(QPalette::Text, QColor(176, 96, 0));
+    }
+    if (state & TableModel::Computed)
+        option->font.setItalic(true);
+}
+
+void CellDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    QStyledItemDelegate::paint(painter, option, index);
+    const int state = index.data(TableModel::StateRole).toInt();
+    if (state & TableModel::Invalid) {
+        painter->save();
+        painter->setPen(QPen(kInvalid, 2));
+        painter->drawRect(option.rect.adjusted(1, 1, -1, -1));
+        painter->restore();
+    }
+}
+
+QWidget* CellDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    const auto* model = qobject_cast<const TableModel*>(index.model());
+    if (model && !model->isComputedColumn(index.column())) {
+        const QString column = model->table().columns.at(index.column()).name;
+        if (const ForeignKeyInfo* key = model->table().foreignKey(column))
+            return new ForeignKeyEditor(m_session.path(), *key, parent);
+    }
+    return QStyledItemDelegate::createEditor(parent, option, index);
+}
+
+void CellDelegate::setEditorData(QWidget* editor, const QModelIndex& index) const
+{
+    if (auto* picker = qobject_cast<ForeignKeyEditor*>(editor)) {
+        picker->setCurrent(index.data(Qt::EditRole), index.data(Qt::DisplayRole).toString());
+        return;
+    }
+    QStyledItemDelegate::setEditorData(editor, index);
+}
+
+void CellDelegate::setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const
+{
+    if (auto* picker = qobject_cast<ForeignKeyEditor*>(editor)) {
+        auto* tableModel = qobject_cast<TableModel*>(model);
+        if (tableModel && picker->key().isValid())
+            tableModel->setForeignKey(index, picker->key(), picker->display());
+        return;
+    }
+    QStyledItemDelegate::setModelData(editor, model, index);
+}
+
+} // namespace quarry
