@@ -13,6 +13,7 @@ class TestChangeWriter : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void init();
     void cleanup();
     void insertReturnsTheNewRowid();
@@ -27,17 +28,24 @@ private slots:
 
 private:
     QTemporaryDir m_dir;
+    QString m_template; // the demo database, made once and copied for each test
     QString m_file;
     std::unique_ptr<Connection> m_connection;
 };
+
+void TestChangeWriter::initTestCase()
+{
+    m_template = m_dir.filePath(QStringLiteral("template.db"));
+    QVERIFY(DemoDatabase::create(m_template, true));
+    QVERIFY(TestFiles::execSql(m_template, QStringLiteral("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT "
+                                                          "DEFAULT 'blank', n INTEGER DEFAULT 7)")));
+}
 
 void TestChangeWriter::init()
 {
     m_file = m_dir.filePath(QStringLiteral("%1.db").arg(QString::fromLatin1(QTest::currentTestFunction())));
     QFile::remove(m_file);
-    QVERIFY(DemoDatabase::create(m_file, true));
-    QVERIFY(TestFiles::execSql(m_file, QStringLiteral("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT DEFAULT "
-                                                      "'blank', n INTEGER DEFAULT 7)")));
+    QVERIFY(QFile::copy(m_template, m_file));
     auto connection = Connection::open(m_file);
     QVERIFY(connection);
     m_connection = std::move(*connection);

@@ -14,6 +14,7 @@ class TestCommentRepository : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void init();
     void cleanup();
     void createStoresTheCommentAndReturnsItsId();
@@ -27,6 +28,7 @@ private slots:
 
 private:
     QTemporaryDir m_dir;
+    QString m_template; // the demo database, made once and copied for each test
     QString m_file;
     std::unique_ptr<Connection> m_connection;
 };
@@ -50,11 +52,17 @@ QString comments(const QString& file)
 
 } // namespace
 
+void TestCommentRepository::initTestCase()
+{
+    m_template = m_dir.filePath(QStringLiteral("template.db"));
+    QVERIFY(DemoDatabase::create(m_template, true));
+}
+
 void TestCommentRepository::init()
 {
     m_file = m_dir.filePath(QStringLiteral("%1.db").arg(QString::fromLatin1(QTest::currentTestFunction())));
     QFile::remove(m_file);
-    QVERIFY(DemoDatabase::create(m_file, true));
+    QVERIFY(QFile::copy(m_template, m_file));
     auto connection = Connection::open(m_file);
     QVERIFY(connection);
     m_connection = std::move(*connection);

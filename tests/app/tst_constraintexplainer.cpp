@@ -18,6 +18,7 @@ class TestConstraintExplainer : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void init();
     void cleanup();
     void explainsSqliteErrorsInWords_data();
@@ -31,6 +32,7 @@ private:
     Error failureOf(const QString& sql);
 
     QTemporaryDir m_dir;
+    QString m_template; // the demo database, made once and copied for each test
     QString m_file;
     std::unique_ptr<Connection> m_connection;
 };
@@ -63,13 +65,19 @@ QVariantMap map(std::initializer_list<std::pair<QString, QVariant>> entries)
 
 } // namespace
 
+void TestConstraintExplainer::initTestCase()
+{
+    m_template = m_dir.filePath(QStringLiteral("template.db"));
+    QVERIFY(DemoDatabase::create(m_template, true));
+    QString error;
+    QVERIFY2(TestFiles::execSql(m_template, kSchema, &error), qPrintable(error));
+}
+
 void TestConstraintExplainer::init()
 {
     m_file = m_dir.filePath(QStringLiteral("%1.db").arg(QString::fromLatin1(QTest::currentTestFunction())));
     QFile::remove(m_file);
-    QVERIFY(DemoDatabase::create(m_file, true));
-    QString error;
-    QVERIFY2(TestFiles::execSql(m_file, kSchema, &error), qPrintable(error));
+    QVERIFY(QFile::copy(m_template, m_file));
     auto connection = Connection::open(m_file);
     QVERIFY(connection);
     m_connection = std::move(*connection);

@@ -15,6 +15,7 @@ class TestUnitOfWork : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void init();
     void cleanup();
     void commitsChangesToSeveralTablesTogether();
@@ -38,6 +39,7 @@ private slots:
 
 private:
     QTemporaryDir m_dir;
+    QString m_template; // the demo database, made once and copied for each test
     QString m_file;
     std::unique_ptr<Connection> m_connection;
 };
@@ -76,11 +78,17 @@ bool sameChanges(const QList<Change>& a, const QList<Change>& b)
 
 } // namespace
 
+void TestUnitOfWork::initTestCase()
+{
+    m_template = m_dir.filePath(QStringLiteral("template.db"));
+    QVERIFY(DemoDatabase::create(m_template, true));
+}
+
 void TestUnitOfWork::init()
 {
     m_file = m_dir.filePath(QStringLiteral("%1.db").arg(QString::fromLatin1(QTest::currentTestFunction())));
     QFile::remove(m_file);
-    QVERIFY(DemoDatabase::create(m_file, true));
+    QVERIFY(QFile::copy(m_template, m_file));
     auto connection = Connection::open(m_file);
     QVERIFY(connection);
     m_connection = std::move(*connection);

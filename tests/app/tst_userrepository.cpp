@@ -15,6 +15,7 @@ class TestUserRepository : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void createStoresTheNormalisedUserAndReturnsItsId();
     void createRefusesInvalidValuesAndWritesNothing_data();
     void createRefusesInvalidValuesAndWritesNothing();
@@ -31,6 +32,7 @@ private slots:
 private:
     QString demoFile(const QString& name);
     QTemporaryDir m_dir;
+    QString m_template; // the demo database, made once and copied for each test
 };
 
 namespace {
@@ -50,12 +52,17 @@ User newUser(const QString& username, const QString& email)
 
 } // namespace
 
+void TestUserRepository::initTestCase()
+{
+    m_template = m_dir.filePath(QStringLiteral("template.db"));
+    QVERIFY(DemoDatabase::create(m_template, true));
+}
+
 QString TestUserRepository::demoFile(const QString& name)
 {
     const QString file = m_dir.filePath(name + QStringLiteral(".db"));
     QFile::remove(file);
-    const Status created = DemoDatabase::create(file, true);
-    return created ? file : QString();
+    return QFile::copy(m_template, file) ? file : QString();
 }
 
 void TestUserRepository::createStoresTheNormalisedUserAndReturnsItsId()
