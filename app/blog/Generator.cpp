@@ -1,0 +1,122 @@
+#include "blog/Generator.h"
+
+#include "blog/BlogTimeline.h"
+#include "blog/GeneratorRun.h"
+#include "database/Connection.h"
+#include "schema/Migrator.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlQuery>
+#include <QTemporaryFile>
+
+namespace quarry {
+
+namespace {
+
+constexpr qint64 kMaximumRows = 1000000000000; // beyond any disk; keeps every derived number exact in a double
+
+const char kScaleQuery[] = "SELECT (SELECT count(*) FROM users), (SELECT count(*) FROM posts),"
+                           " (SELECT count(*) FROM comments)";
+
+Error usage(const QString& message)
+{
+    return Error::make(Error::Kind::Usage, message);
+}
+
+} // namespace
+
+Status Generator::validate(const GeneratorOptions& options)
+{
+    const std::pair<const char*, qint64> counts[] = {
+        {"users", options.users}, {"posts", options.posts}, {"comments", options.comments}};
+    for (const auto& [name, count] : counts) {
+        if (count < 0 || count > kMaximumRows)
+            return usage(QStringLiteral("The number of %1 must be between 0 and %2, not %3.")
+                             .arg(QLatin1String(name))
+                             .arg(kMaximumRows)
+                             .arg(count));
+    }
+    if (options.posts > 0 && options.users == 0)
+        return usage(QStringLiteral("Posts need authors: ask for at least one user."));
+    if (options.comments > 0 && options.posts == 0)
+        return usage(QStringLiteral("Comments need posts: ask for at least one post."));
+    if (options.endTime - options.startTime < BlogTimeline::kMinimumPeriod)
+        return usage(QStringLiteral("The period rows are created in must be at least three days long."));
+    if (!(options.profileShare >= 0.0 && options.profileShare <= 1.0))
+        return usage(QStringLiteral("The share of users with a profile must be between 0 and 1."));
+    return {};
+}
+
+Result<GeneratorReport> Generator::generate(const QString& path, const GeneratorOptions& options,
+                                            const GeneratorProgressCallback& progress)
+{
+    QElapsedTimer clock;
+    clock.start();
+    if (auto ok = validate(options); !ok)
+        return ok.error();
+    if (path.isEmpty())
+        return usage(QStringLiteral("No database file was given."));
+    const QFileInfo target(path);
+    const QString absolute = target.absoluteFilePath();
+    const QString shown = QDir::toNativeSeparators(absolute);
+    if (target.exists() || target.isSymLink())
+        return usage(QStringLiteral("Cannot create \u201c%1\u201d: the file already exists.").arg(shown));
+    if (!QFileInfo(target.absolutePath()).isDir())
+        return Error::make(Error::Kind::NotFound,
+                           QStringLiteral("Cannot create \u201c%1\u201d: the folder does not exist.").arg(shown));
+
+    // Reserve a unique name beside the target, then let SQLite create the file there.
+    QString partial;
+    {
+        QTemporaryFile reserve(absolute + QStringLiteral(".XXXXXX.partial"));
+        if (!reserve.open())
+            return Error::make(Error::Kind::Io,
+                               QStringLiteral("Cannot create \u201c%1\u201d: %2").arg(shown, reserve.errorString()));
+        partial = reserve.fileName();
+    } // removed here
+
+    Result<GeneratorReport> result = Error{};
+    {
+        auto connection = Connection::open(partial, {Connection::Mode::Create, 5000, QStringLiteral("generate")});
+        if (!connection)
+            return connection.error();
+        Migrator migrator(**connection);
+        if (auto ok = migrator.createLatest(); !ok)
+            result = ok.error();
+        else
+            result = GeneratorRun(**connection, options, progress).run();
+    }
+    if (!result) {
+        QFile::remove(partial);
+        return result;
+    }
+    // rename() refuses to replace a file, so one created meanwhile at `path` is left alone.
+    if (!QFile::rename(partial, absolute)) {
+        QFile::remove(partial);
+        return usage(QStringLiteral("Cannot create \u201c%1\u201d: the file already exists.").arg(shown));
+    }
+    result->fileBytes = QFileInfo(absolute).size();
+    result->seconds = double(clock.nsecsElapsed()) / 1e9;
+    result->rowsPerSecond = result->seconds > 0 ? double(result->rows) / result->seconds : 0.0;
+    return result;
+}
+
+bool Generator::matchesScale(const QString& path, const GeneratorOptions& options)
+{
+    auto connection = Connection::open(path, {Connection::Mode::ReadOnly, 5000, QStringLiteral("scale")});
+    if (!connection)
+        return false;
+    auto schema = Migrator::inspect((*connection)->database());
+    if (!schema || schema->kind != SchemaInfo::Kind::Blog || schema->version != Migrator::LatestVersion)
+        return false;
+    QSqlQuery query((*connection)->database());
+    if (!query.exec(QString::fromLatin1(kScaleQuery)) || !query.next())
+        return false;
+    return query.value(0).toLongLong() == options.users && query.value(1).toLongLong() == options.posts &&
+           query.value(2).toLongLong() == options.comments;
+}
+
+} // namespace quarry

@@ -1,0 +1,254 @@
+#include "blog/GeneratorRun.h"
+
+#include "blog/BlogRowWriter.h"
+#include "blog/BulkInserter.h"
+#include "blog/RowBatch.h"
+#include "database/Connection.h"
+#include "database/SqlError.h"
+
+#include <QSqlDriver>
+
+#include <sqlite3.h>
+
+namespace quarry {
+
+namespace {
+
+// The file is new and nobody else can see it until the Generator renames it into place, so a crash may
+// leave it broken: no journal, no syncing. Foreign keys are guaranteed by construction (and checked by the
+// tests), so SQLite need not look each parent up. The cache holds the pages the index sorts work on.
+const char* const kFastSettings[] = {
+    "PRAGMA foreign_keys = OFF",
+    "PRAGMA journal_mode = OFF",
+    "PRAGMA synchronous = OFF",
+    "PRAGMA cache_size = -131072",
+};
+const char kBegin[] = "BEGIN";
+const char kCommit[] = "COMMIT";
+const char kRestoreForeignKeys[] = "PRAGMA foreign_keys = ON";
+
+// Every schema object from the first explicit index on, in creation order (see the class comment).
+const char kDeferredObjects[] =
+    "SELECT type, name, sql FROM sqlite_schema"
+    " WHERE sql IS NOT NULL"
+    "   AND rowid >= (SELECT min(rowid) FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL)"
+    " ORDER BY rowid";
+
+const char kInsertUsers[] = "INSERT INTO users (username, email, created_at, first_name, last_name) VALUES";
+const char kInsertPosts[] = "INSERT INTO posts (title, content, author_id, created_at) VALUES";
+const char kInsertComments[] = "INSERT INTO comments (content, post_id, author_id, created_at) VALUES";
+const char kInsertProfiles[] = "INSERT INTO user_profiles (user_id, bio, avatar_url, created_at) VALUES";
+
+// Rows per INSERT execution, and per batch handed from the row writer to SQLite.
+constexpr int kRowsPerStatement = 16;
+constexpr int kRowsPerBatch = 1024;
+constexpr qint64 kReportIntervalMs = 500;
+
+} // namespace
+
+GeneratorRun::GeneratorRun(Connection& connection, const GeneratorOptions& options,
+                           const GeneratorProgressCallback& progress)
+    : m_connection(connection), m_db(connection.handle()), m_options(options), m_progress(progress)
+{
+}
+
+Status GeneratorRun::exec(const char* sql, const QString& what)
+{
+    char* message = nullptr;
+    const int code = sqlite3_exec(m_db, sql, nullptr, nullptr, &message);
+    if (code == SQLITE_OK)
+        return {};
+    const QString text = QString::fromUtf8(message ? message : sqlite3_errstr(code));
+    sqlite3_free(message);
+    return Error::make((code & 0xff) == sqlite_code::Interrupt ? Error::Kind::Cancelled : Error::Kind::Sql,
+                       QStringLiteral("Cannot %1: %2").arg(what, text), sqlite3_extended_errcode(m_db), text);
+}
+
+Status GeneratorRun::setUp()
+{
+    for (const char* setting : kFastSettings) {
+        if (auto ok = exec(setting, QStringLiteral("prepare the new file for a bulk insert")); !ok)
+            return ok;
+    }
+    return exec(kBegin, QStringLiteral("begin the bulk insert"));
+}
+
+Status GeneratorRun::dropDeferredObjects()
+{
+    sqlite3_stmt* query = nullptr;
+    int code = sqlite3_prepare_v2(m_db, kDeferredObjects, -1, &query, nullptr);
+    if (code == SQLITE_OK) {
+        while ((code = sqlite3_step(query)) == SQLITE_ROW) {
+            const auto column = [query](int i) {
+                return QByteArray(reinterpret_cast<const char*>(sqlite3_column_text(query, i)));
+            };
+            m_deferred.append({column(0), column(1), column(2)});
+        }
+    }
+    sqlite3_finalize(query);
+    if (code != SQLITE_DONE) {
+        const QString text = QString::fromUtf8(sqlite3_errmsg(m_db));
+        return Error::make(Error::Kind::Sql, QStringLiteral("Cannot read the schema: %1").arg(text),
+                           sqlite3_extended_errcode(m_db), text);
+    }
+
+    const QSqlDriver* driver = m_connection.database().driver();
+    for (auto object = m_deferred.crbegin(); object != m_deferred.crend(); ++object) {
+        QByteArray keyword;
+        if (object->type == "index")
+            keyword = "DROP INDEX ";
+        else if (object->type == "table")
+            keyword = "DROP TABLE ";
+        else if (object->type == "trigger")
+            keyword = "DROP TRIGGER ";
+        else if (object->type == "view")
+            keyword = "DROP VIEW ";
+        else
+            return Error::make(Error::Kind::Sql,
+                               QStringLiteral("Cannot set aside schema object %1 of type %2.")
+                                   .arg(QString::fromUtf8(object->name), QString::fromUtf8(object->type)));
+        const QByteArray drop =
+            keyword + driver->escapeIdentifier(QString::fromUtf8(object->name), QSqlDriver::TableName).toUtf8();
+        if (auto ok = exec(drop.constData(), QStringLiteral("set aside %1").arg(QString::fromUtf8(object->name))); !ok)
+            return ok;
+    }
+    return {};
+}
+
+Status GeneratorRun::recreateDeferredObjects()
+{
+    const qint64 total = m_deferred.size();
+    if (total == 0)
+        return {};
+    for (qint64 i = 0; i < total; ++i) {
+        const SchemaObject& object = m_deferred.at(i);
+        report(GeneratorProgress::Phase::Indexes, i, total, QString::fromUtf8(object.name));
+        if (auto ok = exec(object.sql.constData(), QStringLiteral("create %1").arg(QString::fromUtf8(object.name)));
+            !ok)
+            return ok;
+    }
+    report(GeneratorProgress::Phase::Indexes, total, total);
+    return {};
+}
+
+void GeneratorRun::report(GeneratorProgress::Phase phase, qint64 done, qint64 total, const QString& detail)
+{
+    const qint64 ms = m_clock.elapsed();
+    m_lastReportMs = ms;
+    if (!m_progress)
+        return;
+    GeneratorProgress progress;
+    progress.phase = phase;
+    progress.done = done;
+    progress.total = total;
+    progress.rows = m_rows;
+    progress.seconds = double(ms) / 1000.0;
+    progress.rowsPerSecond = ms > 0 ? double(m_rows) * 1000.0 / double(ms) : 0.0;
+    progress.detail = detail;
+    m_progress(progress);
+}
+
+template <typename WriteRow>
+Status GeneratorRun::fill(GeneratorProgress::Phase phase, qint64 count, BulkInserter& inserter, RowBatch& batch,
+                          WriteRow writeRow)
+{
+    report(phase, 0, count);
+    if (auto ok = inserter.prepare(); !ok)
+        return ok;
+    for (qint64 id = 1; id <= count; ++id) {
+        writeRow(quint64(id), batch);
+        if (batch.isFull() || id == count) {
+            if (auto ok = inserter.insert(batch); !ok)
+                return ok;
+            m_rows += batch.rows();
+            batch.clear();
+            if (m_clock.elapsed() - m_lastReportMs >= kReportIntervalMs)
+                report(phase, id, count);
+        }
+    }
+    report(phase, count, count);
+    return {};
+}
+
+Status GeneratorRun::insertProfiles(BlogRowWriter& writer, qint64& profiles)
+{
+    BulkInserter inserter(m_db, kInsertProfiles, BlogRowWriter::kProfileColumns, kRowsPerStatement);
+    RowBatch batch(BlogRowWriter::kProfileColumns, kRowsPerBatch, 256 * kRowsPerBatch, BlogRowWriter::kProfileRowBytes);
+    const qint64 users = m_options.users;
+    report(GeneratorProgress::Phase::Profiles, 0, users);
+    if (auto ok = inserter.prepare(); !ok)
+        return ok;
+    for (qint64 id = 1; id <= users; ++id) {
+        if (writer.hasProfile(quint64(id))) {
+            writer.profile(quint64(id), batch);
+            ++profiles;
+        }
+        if (batch.isFull() || (id == users && !batch.isEmpty())) {
+            if (auto ok = inserter.insert(batch); !ok)
+                return ok;
+            m_rows += batch.rows();
+            batch.clear();
+            if (m_clock.elapsed() - m_lastReportMs >= kReportIntervalMs)
+                report(GeneratorProgress::Phase::Profiles, id, users);
+        }
+    }
+    report(GeneratorProgress::Phase::Profiles, users, users);
+    return {};
+}
+
+Result<GeneratorReport> GeneratorRun::run()
+{
+    m_clock.start();
+    if (auto ok = setUp(); !ok)
+        return ok.error();
+    if (m_options.deferIndexes) {
+        if (auto ok = dropDeferredObjects(); !ok)
+            return ok.error();
+    }
+
+    BlogRowWriter writer(m_options);
+    {
+        BulkInserter inserter(m_db, kInsertUsers, BlogRowWriter::kUserColumns, kRowsPerStatement);
+        RowBatch batch(BlogRowWriter::kUserColumns, kRowsPerBatch, 128 * kRowsPerBatch, BlogRowWriter::kUserRowBytes);
+        if (auto ok = fill(GeneratorProgress::Phase::Users, m_options.users, inserter, batch,
+                           [&writer](quint64 id, RowBatch& rows) { writer.user(id, rows); });
+            !ok)
+            return ok.error();
+    }
+    {
+        BulkInserter inserter(m_db, kInsertPosts, BlogRowWriter::kPostColumns, kRowsPerStatement);
+        RowBatch batch(BlogRowWriter::kPostColumns, kRowsPerBatch, 1024 * kRowsPerBatch, BlogRowWriter::kPostRowBytes);
+        if (auto ok = fill(GeneratorProgress::Phase::Posts, m_options.posts, inserter, batch,
+                           [&writer](quint64 id, RowBatch& rows) { writer.post(id, rows); });
+            !ok)
+            return ok.error();
+    }
+    {
+        BulkInserter inserter(m_db, kInsertComments, BlogRowWriter::kCommentColumns, kRowsPerStatement);
+        RowBatch batch(BlogRowWriter::kCommentColumns, kRowsPerBatch, 512 * kRowsPerBatch,
+                       BlogRowWriter::kCommentRowBytes);
+        if (auto ok = fill(GeneratorProgress::Phase::Comments, m_options.comments, inserter, batch,
+                           [&writer](quint64 id, RowBatch& rows) { writer.comment(id, rows); });
+            !ok)
+            return ok.error();
+    }
+    if (auto ok = recreateDeferredObjects(); !ok)
+        return ok.error();
+    GeneratorReport result;
+    if (auto ok = insertProfiles(writer, result.profiles); !ok)
+        return ok.error();
+    if (auto ok = exec(kCommit, QStringLiteral("commit the generated rows")); !ok)
+        return ok.error();
+    if (auto ok = exec(kRestoreForeignKeys, QStringLiteral("turn foreign keys back on")); !ok)
+        return ok.error();
+
+    result.users = m_options.users;
+    result.posts = m_options.posts;
+    result.comments = m_options.comments;
+    result.rows = m_rows;
+    result.seconds = double(m_clock.nsecsElapsed()) / 1e9;
+    result.rowsPerSecond = result.seconds > 0 ? double(m_rows) / result.seconds : 0.0;
+    return result;
+}
+
+} // namespace quarry

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "blog/GeneratorOptions.h"
+#include "blog/GeneratorProgress.h"
+#include "blog/GeneratorReport.h"
+#include "core/Result.h"
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QList>
+
+struct sqlite3;
+
+namespace quarry {
+
+class BlogRowWriter;
+class BulkInserter;
+class Connection;
+class RowBatch;
+
+// One generation into a new, empty database at the latest schema, on the calling thread: the fast settings
+// a file nobody else can see allows (no journal, no syncing, foreign keys checked by construction instead of
+// row by row), the bulk insert in one transaction, and the indexes built afterwards by sorting.
+//
+// So that the schema ends exactly as the migrations left it, every schema object from the first explicit
+// index on (the indexes, and user_profiles which the migrations create after them) is dropped before the bulk
+// insert and re-created afterwards from its own SQL, in its original order: sqlite_schema then lists the same
+// objects with the same SQL in the same order.
+class GeneratorRun {
+public:
+    GeneratorRun(Connection& connection, const GeneratorOptions& options, const GeneratorProgressCallback& progress);
+
+    [[nodiscard]] Result<GeneratorReport> run();
+
+private:
+    struct SchemaObject {
+        QByteArray type;
+        QByteArray name;
+        QByteArray sql;
+    };
+
+    Status exec(const char* sql, const QString& what);
+    Status setUp();
+    Status dropDeferredObjects();
+    Status recreateDeferredObjects();
+    Status restoreSettings();
+    template <typename WriteRow>
+    Status fill(GeneratorProgress::Phase phase, qint64 count, BulkInserter& inserter, RowBatch& batch,
+                WriteRow writeRow);
+    Status insertProfiles(BlogRowWriter& writer, qint64& profiles);
+    void report(GeneratorProgress::Phase phase, qint64 done, qint64 total, const QString& detail = {});
+
+    Connection& m_connection;
+    sqlite3* m_db;
+    GeneratorOptions m_options;
+    const GeneratorProgressCallback& m_progress;
+    QList<SchemaObject> m_deferred;
+    QElapsedTimer m_clock;
+    qint64 m_lastReportMs = 0;
+    qint64 m_rows = 0;
+};
+
+} // namespace quarry
