@@ -1,5 +1,5 @@
 # CPack settings, included at the end of the top-level CMakeLists.txt so that every install rule is known.
-# `cmake --build <dir> --target package` writes, on Linux, quarry_<version>_<arch>.deb and
+# `cmake --build <dir> --target package` writes, on Linux, quarry-sqlite_<version>_<arch>.deb and
 # quarry-<version>-Linux-<arch>.tar.gz into <dir>. The version is project(VERSION), nothing else.
 
 include(${CMAKE_CURRENT_LIST_DIR}/cmake/QuarryIdentity.cmake)
@@ -42,7 +42,7 @@ elseif(WIN32)
 else()
   set(CPACK_GENERATOR "DEB;TGZ")
 
-  set(CPACK_DEBIAN_PACKAGE_NAME "quarry")
+  set(CPACK_DEBIAN_PACKAGE_NAME "${QUARRY_PACKAGE_NAME}")
   set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
   set(CPACK_DEBIAN_PACKAGE_SECTION "database")
   set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
@@ -56,6 +56,9 @@ else()
   # Native Wayland windows. Without it Qt runs through XWayland with the xcb plugin (and Qt 6.4 does so on
   # GNOME anyway), so it is only suggested: apt does not install suggestions by default.
   set(CPACK_DEBIAN_PACKAGE_SUGGESTS "qt6-wayland")
+  # Debian's quarry (the board games) puts its program at /usr/games/quarry and its menu entry runs `quarry`
+  # through PATH, where /usr/bin comes first: installed side by side, its menu entry would start this program.
+  set(CPACK_DEBIAN_PACKAGE_CONFLICTS "quarry")
 endif()
 
 include(CPack)

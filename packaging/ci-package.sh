@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CI package stage, the last stage of .ci/run, and runnable alone as root:
 #   packaging/ci-package.sh [BUILD_DIR]            (default: build-release)
-# Builds the .deb and the .tar.gz, installs the .deb with apt-get as a user would, runs the installed quarry,
+# Builds the .deb and the .tar.gz, installs the .deb with apt-get as a user would, runs the installed quarry
+# (commands, and the window under Xvfb, whose every loaded library must come from the package's dependencies),
 # validates the desktop entry and the AppStream metadata, checks that every place shows the one version,
 # runs lintian on the .deb (errors and warnings fail), then removes the package again.
 set -euo pipefail
@@ -40,8 +41,10 @@ echo "== Build the packages"
 packaging/build-packages.sh "$build_dir"
 version=$(sed -n 's/^CMAKE_PROJECT_VERSION:STATIC=//p' "$build_dir/CMakeCache.txt")
 [[ -n "$version" ]] || fail "no project version in $build_dir/CMakeCache.txt"
+package=$(sed -n 's/^set(CPACK_DEBIAN_PACKAGE_NAME "\(.*\)")$/\1/p' "$build_dir/CPackConfig.cmake")
+[[ -n "$package" ]] || fail "no Debian package name in $build_dir/CPackConfig.cmake"
 arch=$(dpkg --print-architecture)
-deb="$PWD/$build_dir/quarry_${version}_${arch}.deb"
+deb="$PWD/$build_dir/${package}_${version}_${arch}.deb"
 tarball="$PWD/$build_dir/quarry-${version}-Linux-$(uname -m).tar.gz"
 [[ -f "$deb" ]] || fail "$deb was not built"
 [[ -f "$tarball" ]] || fail "$tarball was not built"
@@ -56,13 +59,14 @@ file_info=$(dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/bin/quarry | file -)
 [[ "$file_info" == *", stripped"* ]] || fail "usr/bin/quarry is not stripped: $file_info"
 
 echo "== Install with apt-get"
-if dpkg-query -W -f='${Status}' quarry 2>/dev/null | grep -q "install ok installed"; then
-  fail "a quarry package is already installed; remove it first (apt-get remove quarry)"
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+if installed "$package"; then
+  fail "$package is already installed; remove it first (apt-get remove $package)"
 fi
 tmp=$(mktemp -d)
 cleanup() {
-  if dpkg-query -W -f='${Status}' quarry 2>/dev/null | grep -q "install ok installed"; then
-    apt-get remove -y -q quarry >/dev/null || true
+  if installed "$package"; then
+    apt-get remove -y -q "$package" >/dev/null || true
   fi
   rm -rf "$tmp"
 }
@@ -80,14 +84,20 @@ echo "$check_json"
 grep -q '"schema_version": 3' <<<"$check_json" || fail "check does not report schema version 3"
 grep -q '"users": 3' <<<"$check_json" || fail "check does not count the 3 sample users"
 
+echo "== The window starts from the package alone"
+packaging/check-loaded-libraries.sh "$package"
+
 echo "== One version everywhere"
 expect_equal "quarry --version" "quarry $version" "$(/usr/bin/quarry --version)"
-expect_equal "the installed package's version" "$version" "$(dpkg-query -W -f='${Version}' quarry)"
+expect_equal "the installed package's version" "$version" "$(dpkg-query -W -f='${Version}' "$package")"
+# No package of the same name in the configured archives may look newer: apt would "upgrade" Quarry into it.
+expect_equal "apt's candidate for $package" "$version" \
+  "$(apt-cache policy "$package" | sed -n 's/^  Candidate: //p')"
 metainfo=/usr/share/metainfo/$app_id.metainfo.xml
 expect_equal "the metainfo's newest release" "$version" \
   "$(grep -o '<release version="[^"]*"' "$metainfo" | head -n 1 | sed 's/.*version="\([^"]*\)"/\1/')"
 expect_equal "the changelog's newest entry" "$version" \
-  "$(zcat /usr/share/doc/quarry/changelog.gz | head -n 1 | sed 's/^quarry (\([^)]*\)).*/\1/')"
+  "$(zcat "/usr/share/doc/$package/changelog.gz" | head -n 1 | sed 's/^[^ ]* (\([^)]*\)).*/\1/')"
 expect_equal "the manual page's version" "Quarry $version" \
   "$(zcat /usr/share/man/man1/quarry.1.gz | sed -n 's/^\.TH QUARRY 1 [^ ]* "\([^"]*\)".*/\1/p')"
 
@@ -123,7 +133,7 @@ fi
 echo "ok: lintian reports no errors and no warnings"
 
 echo "== Remove"
-apt-get remove -y -q quarry
+apt-get remove -y -q "$package"
 [[ ! -e /usr/bin/quarry ]] || fail "/usr/bin/quarry is still there after removal"
 [[ ! -e "$desktop" ]] || fail "$desktop is still there after removal"
-echo "ok: package stage passed for quarry $version"
+echo "ok: package stage passed for $package $version"
