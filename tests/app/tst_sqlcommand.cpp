@@ -1,0 +1,187 @@
+#include "TestFiles.h"
+#include "blog/DemoDatabase.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace quarry;
+using quarry::test::TestFiles;
+
+class TestSqlCommand : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void printsCsvWithAHeaderRow();
+    void printsJsonArraysOfObjectsPerStatement();
+    void printsAlignedTables();
+    void reportsErrorsWithLineAndColumnOnStderr_data();
+    void reportsErrorsWithLineAndColumnOnStderr();
+    void runsScriptFilesWithTriggers();
+    void readOnlyOpensTheFileReadOnly();
+    void refusesBadUsage_data();
+    void refusesBadUsage();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+};
+
+void TestSqlCommand::init()
+{
+    QVERIFY(m_dir.isValid());
+    m_path = m_dir.filePath(QStringLiteral("%1.db").arg(QLatin1String(QTest::currentTestFunction())));
+    QFile::remove(m_path);
+    QVERIFY(DemoDatabase::create(m_path, true));
+}
+
+void TestSqlCommand::printsCsvWithAHeaderRow()
+{
+    // The issue's own check.
+    const auto result =
+        TestFiles::runQuarry({QStringLiteral("sql"), m_path, QStringLiteral("SELECT username FROM users ORDER BY id"),
+                              QStringLiteral("--format"), QStringLiteral("csv")});
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.out, QStringLiteral("username\r\nalice\r\nbob\r\ncharlie\r\n"));
+    QCOMPARE(result.err, QString());
+
+    const auto two =
+        TestFiles::runQuarry({QStringLiteral("sql"), m_path,
+                              QStringLiteral("SELECT id, 'a,\"b\"' AS q, NULL AS n, '' AS e FROM users WHERE id = 1;"
+                                             "UPDATE users SET last_name = 'L' WHERE id = 2; SELECT 2.0 AS r"),
+                              QStringLiteral("--format"), QStringLiteral("csv")});
+    QCOMPARE(two.exitCode, 0);
+    QCOMPARE(two.out, QStringLiteral("id,q,n,e\r\n1,\"a,\"\"b\"\"\",,\"\"\r\n\r\nr\r\n2.0\r\n"));
+}
+
+void TestSqlCommand::printsJsonArraysOfObjectsPerStatement()
+{
+    const auto result = TestFiles::runQuarry({QStringLiteral("sql"), m_path,
+                                              QStringLiteral("SELECT id, username, NULL AS missing, x'0102' AS raw "
+                                                             "FROM users ORDER BY id; SELECT count(*) AS n FROM posts"),
+                                              QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(result.exitCode, 0);
+    // One JSON array per statement, one after the other.
+    const QStringList documents = result.out.split(QStringLiteral("]\n"), Qt::SkipEmptyParts);
+    QCOMPARE(documents.size(), 2);
+    QJsonParseError error;
+    const QJsonArray users = QJsonDocument::fromJson((documents.at(0) + u']').toUtf8(), &error).array();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(users.size(), 3);
+    QCOMPARE(users.at(1).toObject().value(QStringLiteral("username")).toString(), QStringLiteral("bob"));
+    QCOMPARE(users.at(1).toObject().value(QStringLiteral("id")).toInt(), 2);
+    QVERIFY(users.at(1).toObject().value(QStringLiteral("missing")).isNull());
+    QCOMPARE(users.at(1).toObject().value(QStringLiteral("raw")).toString(), QStringLiteral("AQI="));
+    const QJsonArray count = QJsonDocument::fromJson((documents.at(1) + u']').toUtf8(), &error).array();
+    QCOMPARE(count.at(0).toObject().value(QStringLiteral("n")).toInt(), 4);
+}
+
+void TestSqlCommand::printsAlignedTables()
+{
+    const auto result = TestFiles::runQuarry({QStringLiteral("sql"), m_path,
+                                              QStringLiteral("SELECT id, username FROM users ORDER BY id; "
+                                                             "DELETE FROM comments WHERE id > 2")});
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.out, QStringLiteral("id  username\n"
+                                        "--  --------\n"
+                                        " 1  alice\n"
+                                        " 2  bob\n"
+                                        " 3  charlie\n"
+                                        "(3 rows)\n"
+                                        "\n"
+                                        "2 rows affected.\n"));
+}
+
+void TestSqlCommand::reportsErrorsWithLineAndColumnOnStderr_data()
+{
+    QTest::addColumn<QString>("script");
+    QTest::addColumn<QString>("stdoutBefore");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no such column") << QStringLiteral("SELECT 1 AS one;\nSELECT id,\n  nmae FROM users")
+                                    << QStringLiteral("one\r\n1\r\n")
+                                    << QStringLiteral("quarry: error at line 3, column 3: no such column: nmae\n");
+    QTest::newRow("constraint") << QStringLiteral("INSERT INTO users (username, email) VALUES ('bob', 'b@x.y')")
+                                << QString()
+                                << QStringLiteral(
+                                       "quarry: error at line 1, column 1: UNIQUE constraint failed: users.username\n");
+    QTest::newRow("parameter") << QStringLiteral("SELECT * FROM users WHERE id = :id") << QString()
+                               << QStringLiteral(
+                                      "quarry: error at line 1, column 1: the statement has a parameter (:id) and "
+                                      "the command line has no values to bind\n");
+}
+
+void TestSqlCommand::reportsErrorsWithLineAndColumnOnStderr()
+{
+    QFETCH(QString, script);
+    QFETCH(QString, stdoutBefore);
+    QFETCH(QString, message);
+    const auto result = TestFiles::runQuarry({QStringLiteral("sql"), m_path, script, QStringLiteral("--format=csv")});
+    QCOMPARE(result.exitCode, 1);
+    QCOMPARE(result.out, stdoutBefore);
+    QCOMPARE(result.err, message);
+}
+
+void TestSqlCommand::runsScriptFilesWithTriggers()
+{
+    const QString script = m_dir.filePath(QStringLiteral("audit.sql"));
+    QVERIFY(TestFiles::write(script, "-- audit every new user; twice\n"
+                                     "CREATE TABLE audit (what TEXT);\n"
+                                     "CREATE TRIGGER users_audit AFTER INSERT ON users BEGIN\n"
+                                     "  INSERT INTO audit VALUES ('added ' || new.username);\n"
+                                     "  INSERT INTO audit VALUES ('again; ' || new.username);\n"
+                                     "END;\n"
+                                     "INSERT INTO users (username, email) VALUES ('dora', 'dora@example.com');\n"
+                                     "SELECT what FROM audit ORDER BY rowid;\n"));
+    const auto result = TestFiles::runQuarry({QStringLiteral("sql"), m_path, QStringLiteral("-f"), script,
+                                              QStringLiteral("--format"), QStringLiteral("csv")});
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.out, QStringLiteral("what\r\nadded dora\r\nagain; dora\r\n"));
+}
+
+void TestSqlCommand::readOnlyOpensTheFileReadOnly()
+{
+    const QByteArray before = TestFiles::read(m_path);
+    const auto result =
+        TestFiles::runQuarry({QStringLiteral("sql"), m_path, QStringLiteral("DELETE FROM comments WHERE id = 1"),
+                              QStringLiteral("--read-only")});
+    QCOMPARE(result.exitCode, 1);
+    QCOMPARE(result.err, QStringLiteral("quarry: error at line 1, column 1: attempt to write a readonly database\n"));
+    QCOMPARE(TestFiles::read(m_path), before);
+    const auto reading =
+        TestFiles::runQuarry({QStringLiteral("sql"), m_path, QStringLiteral("SELECT count(*) AS n FROM comments"),
+                              QStringLiteral("--read-only"), QStringLiteral("--format"), QStringLiteral("csv")});
+    QCOMPARE(reading.exitCode, 0);
+    QCOMPARE(reading.out, QStringLiteral("n\r\n4\r\n"));
+}
+
+void TestSqlCommand::refusesBadUsage_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("unknown format") << QStringList{QStringLiteral("SELECT 1"), QStringLiteral("--format"),
+                                                   QStringLiteral("xml")}
+                                    << 2 << QStringLiteral("unknown format");
+    QTest::newRow("statements and -f") << QStringList{QStringLiteral("SELECT 1"), QStringLiteral("-f"),
+                                                      QStringLiteral("x.sql")}
+                                       << 2 << QStringLiteral("not both");
+    QTest::newRow("missing script file") << QStringList{QStringLiteral("-f"), QStringLiteral("/nonexistent/x.sql")} << 1
+                                         << QStringLiteral("cannot read");
+}
+
+void TestSqlCommand::refusesBadUsage()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, mentions);
+    const auto result = TestFiles::runQuarry(QStringList{QStringLiteral("sql"), m_path} + arguments);
+    QCOMPARE(result.exitCode, exitCode);
+    QVERIFY2(result.err.contains(mentions), qPrintable(result.err));
+    QCOMPARE(result.out, QString());
+}
+
+QTEST_GUILESS_MAIN(TestSqlCommand)
+#include "tst_sqlcommand.moc"
