@@ -3,20 +3,22 @@
 #include "blog/GeneratorOptions.h"
 #include "blog/GeneratorProgress.h"
 #include "blog/GeneratorReport.h"
+#include "blog/RowBatch.h"
 #include "core/Result.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QList>
 
+#include <functional>
+#include <vector>
+
 struct sqlite3;
 
 namespace quarry {
 
-class BlogRowWriter;
 class BulkInserter;
 class Connection;
-class RowBatch;
 
 // One generation into a new, empty database at the latest schema, on the calling thread: the fast settings
 // a file nobody else can see allows (no journal, no syncing, foreign keys checked by construction instead of
@@ -44,10 +46,11 @@ private:
     Status dropDeferredObjects();
     Status recreateDeferredObjects();
     Status restoreSettings();
-    template <typename WriteRow>
-    Status fill(GeneratorProgress::Phase phase, qint64 count, BulkInserter& inserter, RowBatch& batch,
-                WriteRow writeRow);
-    Status insertProfiles(BlogRowWriter& writer, qint64& profiles);
+    // Writes rows for ids 1..ids (a row writer may skip an id) through a RowPipeline into `inserter`.
+    using WriteRow = std::function<void(quint64 id, RowBatch& batch)>;
+    Status fill(GeneratorProgress::Phase phase, qint64 ids, BulkInserter& inserter, std::vector<RowBatch>& batches,
+                const WriteRow& writeRow);
+    static std::vector<RowBatch> batches(int columns, qsizetype averageRowBytes, qsizetype rowBytes);
     void report(GeneratorProgress::Phase phase, qint64 done, qint64 total, const QString& detail = {});
 
     Connection& m_connection;

@@ -48,6 +48,9 @@ public:
     void number(qint64 value) { m_cells[size_t(m_cellCount++)] = Cell{nullptr, 0, value}; }
     void null() { m_cells[size_t(m_cellCount++)] = Cell{nullptr, -1, 0}; }
     void endRow() { ++m_rows; }
+    // How far the producer had got (an id) when it handed the batch over: progress for batches that skip ids.
+    qint64 position() const { return m_position; }
+    void setPosition(qint64 position) { m_position = position; }
     void clear()
     {
         m_rows = 0;
@@ -64,6 +67,7 @@ private:
     qsizetype m_arenaUsed = 0;
     std::vector<Cell> m_cells;
     int m_cellCount = 0;
+    qint64 m_position = 0;
 };
 
 } // namespace quarry
