@@ -3,7 +3,6 @@
 #include "cli/CheckCommand.h"
 #include "cli/CliContext.h"
 #include "cli/GenerateCommand.h"
-#include "cli/GenerateCommand.h"
 #include "cli/InitCommand.h"
 #include "cli/MigrateCommand.h"
 #include "query/SqlCommand.h"
@@ -29,8 +28,6 @@ const std::array kSubcommands{
                &MigrateCommand::run},
     Subcommand{"check", "check FILE [--format text|json]", "schema version, row counts, integrity, foreign keys",
                &CheckCommand::run},
-    Subcommand{"generate", "generate FILE --users N --posts M --comments K [--seed S]",
-               "create a database filled with realistic blog data", &GenerateCommand::run},
     Subcommand{"generate", "generate FILE --users N --posts M --comments K [--seed S]",
                "create a database filled with realistic blog data", &GenerateCommand::run},
     Subcommand{"sql", "sql FILE [STATEMENTS | -f SCRIPT.sql] [--format table|csv|json] [--read-only]",
