@@ -5,6 +5,7 @@
 #include "cli/GenerateCommand.h"
 #include "cli/InitCommand.h"
 #include "cli/MigrateCommand.h"
+#include "cli/StatsCommand.h"
 #include "query/SqlCommand.h"
 
 #include <algorithm>
@@ -32,6 +33,8 @@ const std::array kSubcommands{
                "create a database filled with realistic blog data", &GenerateCommand::run},
     Subcommand{"sql", "sql FILE [STATEMENTS | -f SCRIPT.sql] [--format table|csv|json] [--read-only]",
                "run SQL and print each statement's result", &SqlCommand::run},
+    Subcommand{"stats", "stats FILE [--panel NAME] [--days N | --this-month] [--format table|csv|json]",
+               "the stats panels' rows: post counts, activity, active users, ...", &StatsCommand::run},
 };
 
 } // namespace

@@ -1,1 +1,5 @@
 # stats tests: quarry_add_test(tst_name app tst_name.cpp)
+quarry_add_test(tst_statsexecutor app tst_statsexecutor.cpp StatsFixtures.h)
+quarry_add_test(tst_statsformat app tst_statsformat.cpp)
+quarry_add_test(tst_statsrunner app tst_statsrunner.cpp StatsFixtures.h)
+quarry_add_test(tst_statscommand app tst_statscommand.cpp StatsFixtures.h)

@@ -1,0 +1,185 @@
+#include "stats/StatsExecutor.h"
+
+#include "database/Connection.h"
+#include "database/SqlError.h"
+
+#include <QElapsedTimer>
+
+#include <sqlite3.h>
+
+namespace quarry {
+
+namespace {
+
+// A prepared statement that finalizes itself, so every early return leaves the connection idle.
+class Statement {
+public:
+    ~Statement() { sqlite3_finalize(m_stmt); }
+    sqlite3_stmt*& get() { return m_stmt; }
+    operator sqlite3_stmt*() const { return m_stmt; }
+
+private:
+    sqlite3_stmt* m_stmt = nullptr;
+};
+
+Error sqliteError(sqlite3* db, int rc, const StatsPanel& panel)
+{
+    const QString text = QString::fromUtf8(sqlite3_errmsg(db));
+    const int extended = sqlite3_extended_errcode(db);
+    if ((rc & 0xff) == sqlite_code::Interrupt)
+        return Error::make(Error::Kind::Cancelled,
+                           QStringLiteral("The \u201c%1\u201d panel was cancelled.").arg(panel.name), extended, text);
+    const Error::Kind kind = (rc & 0xff) == sqlite_code::NotADatabase || (rc & 0xff) == sqlite_code::Corrupt
+                                 ? Error::Kind::NotADatabase
+                                 : Error::Kind::Sql;
+    return Error::make(kind, QStringLiteral("Cannot run the \u201c%1\u201d panel: %2").arg(panel.name, text), extended,
+                       text);
+}
+
+Status bind(sqlite3_stmt* stmt, const QVariantMap& bindings, const StatsPanel& panel)
+{
+    const int count = sqlite3_bind_parameter_count(stmt);
+    for (int i = 1; i <= count; ++i) {
+        const char* rawName = sqlite3_bind_parameter_name(stmt, i);
+        const QString name = rawName ? QString::fromUtf8(rawName) : QString();
+        const auto found = bindings.constFind(name);
+        if (found == bindings.cend())
+            return Error::make(Error::Kind::Usage,
+                               QStringLiteral("The \u201c%1\u201d panel needs a value for parameter %2.")
+                                   .arg(panel.name, name.isEmpty() ? QString::number(i) : name));
+        const QVariant& value = *found;
+        int rc = SQLITE_OK;
+        switch (value.typeId()) {
+        case QMetaType::Int:
+        case QMetaType::LongLong:
+            rc = sqlite3_bind_int64(stmt, i, value.toLongLong());
+            break;
+        case QMetaType::Double:
+            rc = sqlite3_bind_double(stmt, i, value.toDouble());
+            break;
+        default:
+            if (value.isNull()) {
+                rc = sqlite3_bind_null(stmt, i);
+            } else {
+                const QByteArray utf8 = value.toString().toUtf8();
+                rc = sqlite3_bind_text(stmt, i, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+            }
+            break;
+        }
+        if (rc != SQLITE_OK)
+            return Error::make(Error::Kind::Sql,
+                               QStringLiteral("Cannot bind %1 of the \u201c%2\u201d panel.").arg(name, panel.name), rc);
+    }
+    return {};
+}
+
+QVariant columnValue(sqlite3_stmt* stmt, int column)
+{
+    switch (sqlite3_column_type(stmt, column)) {
+    case SQLITE_INTEGER:
+        return QVariant(qlonglong(sqlite3_column_int64(stmt, column)));
+    case SQLITE_FLOAT:
+        return QVariant(sqlite3_column_double(stmt, column));
+    case SQLITE_TEXT: {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, column));
+        return QVariant(QString::fromUtf8(text, sqlite3_column_bytes(stmt, column)));
+    }
+    case SQLITE_BLOB: {
+        const auto* data = static_cast<const char*>(sqlite3_column_blob(stmt, column));
+        return QVariant(QByteArray(data, sqlite3_column_bytes(stmt, column)));
+    }
+    default:
+        return {};
+    }
+}
+
+// Prepares and binds the panel's statement, or says why not.
+Status prepare(sqlite3* db, Statement& stmt, const StatsPanel& panel, const StatsParameters& parameters)
+{
+    if (!db)
+        return Error::make(Error::Kind::Usage, QStringLiteral("The connection has no SQLite handle."));
+    if (panel.sql.isEmpty())
+        return Error::make(Error::Kind::Usage, QStringLiteral("The \u201c%1\u201d panel has no SQL.").arg(panel.name));
+    const QByteArray sql = panel.sql.toUtf8();
+    const int rc = sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &stmt.get(), nullptr);
+    if (rc != SQLITE_OK)
+        return sqliteError(db, rc, panel);
+    return bind(stmt, parameters.bindings(), panel);
+}
+
+QStringList columnNames(sqlite3_stmt* stmt)
+{
+    QStringList names;
+    const int count = sqlite3_column_count(stmt);
+    for (int i = 0; i < count; ++i)
+        names << QString::fromUtf8(sqlite3_column_name(stmt, i));
+    return names;
+}
+
+} // namespace
+
+Result<StatsResult> StatsExecutor::run(const StatsPanel& panel, const StatsParameters& parameters,
+                                       qsizetype maxRows) const
+{
+    QElapsedTimer timer;
+    timer.start();
+    sqlite3* db = m_connection.handle();
+    Statement stmt;
+    if (Status status = prepare(db, stmt, panel, parameters); !status)
+        return status.error();
+
+    StatsResult result;
+    result.panel = panel.name;
+    result.columns = columnNames(stmt);
+    const int columnCount = int(result.columns.size());
+    result.remainder.fill(0.0, columnCount);
+    int rc = SQLITE_OK;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (maxRows == AllRows || result.rows.size() < maxRows) {
+            QVariantList row;
+            row.reserve(columnCount);
+            for (int i = 0; i < columnCount; ++i)
+                row.append(columnValue(stmt, i));
+            result.rows.append(std::move(row));
+        } else {
+            // Rows past the kept ones cost only a step and a number read each.
+            for (int i = 0; i < columnCount; ++i) {
+                const int type = sqlite3_column_type(stmt, i);
+                if (type == SQLITE_INTEGER || type == SQLITE_FLOAT)
+                    result.remainder[i] += sqlite3_column_double(stmt, i);
+            }
+        }
+        ++result.totalRows;
+    }
+    if (rc != SQLITE_DONE)
+        return sqliteError(db, rc, panel);
+    result.elapsedMs = timer.elapsed();
+    return result;
+}
+
+Status StatsExecutor::stream(const StatsPanel& panel, const StatsParameters& parameters,
+                             const std::function<void(const QStringList&)>& onColumns,
+                             const std::function<bool(const QVariantList&)>& onRow) const
+{
+    sqlite3* db = m_connection.handle();
+    Statement stmt;
+    if (Status status = prepare(db, stmt, panel, parameters); !status)
+        return status;
+    const QStringList columns = columnNames(stmt);
+    onColumns(columns);
+    const int columnCount = int(columns.size());
+    QVariantList row;
+    int rc = SQLITE_OK;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        row.clear();
+        for (int i = 0; i < columnCount; ++i)
+            row.append(columnValue(stmt, i));
+        if (!onRow(row))
+            return {};
+    }
+    if (rc != SQLITE_DONE)
+        return sqliteError(db, rc, panel);
+    return {};
+}
+
+} // namespace quarry
