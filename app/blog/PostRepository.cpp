@@ -3,6 +3,8 @@
 #include "blog/ScalarQuery.h"
 #include "database/SqlError.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -12,7 +14,9 @@ namespace {
 
 const auto kTable = QStringLiteral("posts");
 const auto kSelectById = QStringLiteral("SELECT id, title, content, author_id, created_at FROM posts WHERE id = ?");
-const auto kCountComments = QStringLiteral("SELECT count(*) FROM comments WHERE post_id = ?");
+// The ids arrive as one JSON array bound to one parameter, so a selection of any size needs no SQL built from it.
+const auto kCountComments =
+    QStringLiteral("SELECT count(*) FROM comments WHERE post_id IN (SELECT value FROM json_each(?))");
 
 QVariantMap columns(const Post& post)
 {
@@ -75,8 +79,17 @@ Result<bool> PostRepository::remove(qint64 id) const
 
 Result<CascadeCounts> PostRepository::cascadeCounts(qint64 postId) const
 {
-    auto comments = ScalarQuery::value(m_db, kCountComments, {postId},
-                                       QStringLiteral("Cannot count what deleting post %1 deletes").arg(postId));
+    return cascadeCounts(QList<qint64>{postId});
+}
+
+Result<CascadeCounts> PostRepository::cascadeCounts(const QList<qint64>& postIds) const
+{
+    QJsonArray ids;
+    for (const qint64 id : postIds)
+        ids.append(id);
+    auto comments =
+        ScalarQuery::value(m_db, kCountComments, {QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact))},
+                           QStringLiteral("Cannot count what deleting the posts deletes"));
     if (!comments)
         return comments.error();
     CascadeCounts counts;

@@ -5,6 +5,7 @@
 #include "blog/Post.h"
 #include "core/Result.h"
 
+#include <QList>
 #include <QSqlDatabase>
 
 #include <optional>
@@ -26,6 +27,8 @@ public:
     [[nodiscard]] Result<bool> remove(qint64 id) const;
     // What deleting the post also deletes: its comments.
     [[nodiscard]] Result<CascadeCounts> cascadeCounts(qint64 postId) const;
+    // The same for deleting several posts at once. Any number of ids (they travel as one bound JSON array).
+    [[nodiscard]] Result<CascadeCounts> cascadeCounts(const QList<qint64>& postIds) const;
 
 private:
     QSqlDatabase m_db;

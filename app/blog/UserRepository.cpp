@@ -4,6 +4,8 @@
 #include "blog/ScalarQuery.h"
 #include "database/SqlError.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -16,14 +18,26 @@ const auto kSelectById =
     QStringLiteral("SELECT id, username, email, first_name, last_name, created_at FROM users WHERE id = ?");
 const auto kSelectByUsername =
     QStringLiteral("SELECT id, username, email, first_name, last_name, created_at FROM users WHERE username = ?");
-const auto kCountPosts = QStringLiteral("SELECT count(*) FROM posts WHERE author_id = ?");
-// A comment the user wrote on their own post is one comment, not two.
-const auto kCountComments = QStringLiteral(
-    "SELECT count(*) FROM comments WHERE author_id = ? OR post_id IN (SELECT id FROM posts WHERE author_id = ?)");
+// The ids arrive as one JSON array bound to one parameter, so a selection of any size needs no SQL built from it.
+const auto kCountPosts =
+    QStringLiteral("SELECT count(*) FROM posts WHERE author_id IN (SELECT value FROM json_each(?))");
+// A comment by one of the users on a post of theirs (or of another user being deleted) is one comment, not two.
+const auto kCountComments =
+    QStringLiteral("SELECT count(*) FROM comments WHERE author_id IN (SELECT value FROM json_each(?)) "
+                   "OR post_id IN (SELECT id FROM posts WHERE author_id IN (SELECT value FROM json_each(?)))");
 // user_profiles arrived with schema v3; an older file has no profiles to lose.
 const auto kHasProfiles =
     QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'user_profiles'");
-const auto kCountProfiles = QStringLiteral("SELECT count(*) FROM user_profiles WHERE user_id = ?");
+const auto kCountProfiles =
+    QStringLiteral("SELECT count(*) FROM user_profiles WHERE user_id IN (SELECT value FROM json_each(?))");
+
+QString jsonArray(const QList<qint64>& ids)
+{
+    QJsonArray array;
+    for (const qint64 id : ids)
+        array.append(id);
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
 
 QVariant nullable(const QString& text)
 {
@@ -81,19 +95,25 @@ Result<bool> UserRepository::remove(qint64 id) const
 
 Result<CascadeCounts> UserRepository::cascadeCounts(qint64 userId) const
 {
-    const QString context = QStringLiteral("Cannot count what deleting user %1 deletes").arg(userId);
+    return cascadeCounts(QList<qint64>{userId});
+}
+
+Result<CascadeCounts> UserRepository::cascadeCounts(const QList<qint64>& userIds) const
+{
+    const QString context = QStringLiteral("Cannot count what deleting the users deletes");
+    const QString ids = jsonArray(userIds);
     CascadeCounts counts;
-    auto posts = ScalarQuery::value(m_db, kCountPosts, {userId}, context);
+    auto posts = ScalarQuery::value(m_db, kCountPosts, {ids}, context);
     if (!posts)
         return posts.error();
-    auto comments = ScalarQuery::value(m_db, kCountComments, {userId, userId}, context);
+    auto comments = ScalarQuery::value(m_db, kCountComments, {ids, ids}, context);
     if (!comments)
         return comments.error();
     auto hasProfiles = ScalarQuery::value(m_db, kHasProfiles, {}, context);
     if (!hasProfiles)
         return hasProfiles.error();
     if (hasProfiles->toInt() > 0) {
-        auto profiles = ScalarQuery::value(m_db, kCountProfiles, {userId}, context);
+        auto profiles = ScalarQuery::value(m_db, kCountProfiles, {ids}, context);
         if (!profiles)
             return profiles.error();
         counts.profiles = profiles->toLongLong();

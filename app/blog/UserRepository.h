@@ -5,6 +5,7 @@
 #include "blog/User.h"
 #include "core/Result.h"
 
+#include <QList>
 #include <QSqlDatabase>
 
 #include <optional>
@@ -30,6 +31,9 @@ public:
     // What deleting the user also deletes: their posts, the comments they wrote or that were written on their posts
     // (each once), and their profile.
     [[nodiscard]] Result<CascadeCounts> cascadeCounts(qint64 userId) const;
+    // The same for deleting several users at once, each row counted once: a comment one of them wrote on
+    // another's post is one comment. Any number of ids (they travel as one bound JSON array).
+    [[nodiscard]] Result<CascadeCounts> cascadeCounts(const QList<qint64>& userIds) const;
 
 private:
     [[nodiscard]] Result<std::optional<User>> selectOne(const QString& sql, const QVariant& bound) const;

@@ -26,6 +26,7 @@ private slots:
     void byIdReadsThePostOrNothing();
     void cascadeCountsMatchWhatDeletingRemoves_data();
     void cascadeCountsMatchWhatDeletingRemoves();
+    void cascadeCountsOfSeveralPosts();
 
 private:
     QTemporaryDir m_dir;
@@ -180,6 +181,20 @@ void TestPostRepository::cascadeCountsMatchWhatDeletingRemoves()
     QCOMPARE(*removed, postId != 77);
     const qint64 after = TestFiles::querySql(m_file, QStringLiteral("SELECT count(*) FROM comments")).toLongLong();
     QCOMPARE(counts->comments, before - after);
+}
+
+void TestPostRepository::cascadeCountsOfSeveralPosts()
+{
+    PostRepository posts(m_connection->database());
+    const QList<qint64> ids{1, 2, 4};
+    const Result<CascadeCounts> counts = posts.cascadeCounts(ids);
+    QVERIFY(counts);
+    const qint64 before = TestFiles::querySql(m_file, QStringLiteral("SELECT count(*) FROM comments")).toLongLong();
+    for (const qint64 id : ids)
+        QVERIFY(posts.remove(id));
+    const qint64 after = TestFiles::querySql(m_file, QStringLiteral("SELECT count(*) FROM comments")).toLongLong();
+    QCOMPARE(counts->comments, before - after);
+    QCOMPARE(counts->summary(), QStringLiteral("3 comments"));
 }
 
 QTEST_GUILESS_MAIN(TestPostRepository)

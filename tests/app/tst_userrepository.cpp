@@ -1,5 +1,6 @@
 #include "TestFiles.h"
 #include "blog/DemoDatabase.h"
+#include "blog/UnitOfWork.h"
 #include "blog/UserRepository.h"
 #include "database/Connection.h"
 #include "database/SqlError.h"
@@ -28,6 +29,8 @@ private slots:
     void cascadeCountsMatchWhatDeletingRemoves_data();
     void cascadeCountsMatchWhatDeletingRemoves();
     void cascadeCountsCountACommentOnOwnPostOnce();
+    void cascadeCountsOfSeveralUsersCountEachRowOnce_data();
+    void cascadeCountsOfSeveralUsersCountEachRowOnce();
 
 private:
     QString demoFile(const QString& name);
@@ -313,6 +316,36 @@ void TestUserRepository::cascadeCountsCountACommentOnOwnPostOnce()
     // On her posts 1 and 3: comments 1, 2, 4 and the new one; by her elsewhere: comment 3.
     QCOMPARE(counts->comments, 5);
     QCOMPARE(counts->summary(), QStringLiteral("2 posts and 5 comments"));
+}
+
+void TestUserRepository::cascadeCountsOfSeveralUsersCountEachRowOnce_data()
+{
+    QTest::addColumn<QList<qint64>>("userIds");
+    QTest::newRow("alice and bob (bob commented on alice's posts)") << QList<qint64>{1, 2};
+    QTest::newRow("everyone") << QList<qint64>{1, 2, 3};
+    QTest::newRow("the same user twice") << QList<qint64>{3, 3};
+    QTest::newRow("none") << QList<qint64>{};
+}
+
+void TestUserRepository::cascadeCountsOfSeveralUsersCountEachRowOnce()
+{
+    QFETCH(QList<qint64>, userIds);
+    const QString file = demoFile(QStringLiteral("several"));
+    QVERIFY(!file.isEmpty());
+    auto connection = Connection::open(file);
+    QVERIFY(connection);
+    UserRepository users((*connection)->database());
+    const Result<CascadeCounts> counts = users.cascadeCounts(userIds);
+    QVERIFY2(counts, qPrintable(counts ? QString() : counts.error().message));
+
+    const int postsBefore = count(file, QStringLiteral("posts")).toInt();
+    const int commentsBefore = count(file, QStringLiteral("comments")).toInt();
+    UnitOfWork work((*connection)->database());
+    for (const qint64 id : userIds)
+        work.remove(QStringLiteral("users"), {{QStringLiteral("id"), id}});
+    QVERIFY(work.commit());
+    QCOMPARE(counts->posts, qint64(postsBefore - count(file, QStringLiteral("posts")).toInt()));
+    QCOMPARE(counts->comments, qint64(commentsBefore - count(file, QStringLiteral("comments")).toInt()));
 }
 
 QTEST_GUILESS_MAIN(TestUserRepository)
