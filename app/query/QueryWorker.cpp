@@ -20,7 +20,10 @@ constexpr qint64 kPublishIntervalMs = 100;
 // Writes rows to a spool and tells the GUI as they become readable.
 class SpoolSink : public RowSink {
 public:
-    SpoolSink(QueryWorker& worker, int runId, int index) : m_worker(worker), m_runId(runId), m_index(index) {}
+    SpoolSink(QueryWorker& worker, int runId, int index, QString sql)
+        : m_worker(worker), m_runId(runId), m_index(index), m_sql(std::move(sql))
+    {
+    }
 
     std::shared_ptr<ResultSpool> spool() const { return m_spool; }
 
@@ -31,7 +34,7 @@ public:
             return spool.error();
         m_spool = *spool;
         m_timer.start();
-        emit m_worker.resultStarted(m_runId, m_index, m_spool);
+        emit m_worker.resultStarted(m_runId, m_index, m_sql, m_spool);
         return {};
     }
 
@@ -63,6 +66,7 @@ private:
     QueryWorker& m_worker;
     int m_runId;
     int m_index;
+    QString m_sql;
     std::shared_ptr<ResultSpool> m_spool;
     QElapsedTimer m_timer;
     qint64 m_published = 0;
@@ -250,7 +254,7 @@ void QueryWorker::executeHeld(const ParameterValues& answers)
     } else {
         const qint64 changesBefore = run.executor->totalChanges();
         const int schemaBefore = statement.isReadOnly() ? 0 : run.executor->schemaVersion();
-        SpoolSink sink(*this, run.id, index);
+        SpoolSink sink(*this, run.id, index, run.executor->statements().at(index).sql);
         outcome = run.executor->execute(index, statement, &sink);
         outcome.rows = sink.spool();
         if (!statement.isReadOnly() || outcome.kind == StatementInfo::Kind::Transaction)

@@ -54,7 +54,7 @@ public slots:
 signals:
     void opened(bool ok, const QString& message, bool readOnly);
     void statementPaused(const quarry::PendingStatement& statement);
-    void resultStarted(int runId, int index, const std::shared_ptr<quarry::ResultSpool>& rows);
+    void resultStarted(int runId, int index, const QString& sql, const std::shared_ptr<quarry::ResultSpool>& rows);
     void resultGrew(int runId, int index, qint64 rows);
     void statementFinished(const quarry::StatementOutcome& outcome);
     void runFinished(const quarry::RunSummary& summary);

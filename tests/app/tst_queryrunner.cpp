@@ -118,7 +118,7 @@ void TestQueryRunner::streamsRowsBeforeTheStatementEnds()
     // The first rows are readable while the statement is still stepping.
     QVERIFY(outcomes.isEmpty());
     QCOMPARE(started.size(), 1);
-    const auto spool = started.front().at(2).value<std::shared_ptr<ResultSpool>>();
+    const auto spool = started.front().at(3).value<std::shared_ptr<ResultSpool>>();
     auto rows = spool->rows(0, 10);
     QVERIFY(rows);
     QCOMPARE(rows->size(), 10);
@@ -204,8 +204,8 @@ void TestQueryRunner::asksForNamedParametersOncePerRun()
     runner.resume(runId, {QStringLiteral("Data Science")});
     QTRY_COMPARE(finished.size(), 1);
     QVERIFY(finished.front().at(0).value<RunSummary>().succeeded());
-    const auto first = started.at(0).at(2).value<std::shared_ptr<ResultSpool>>();
-    const auto second = started.at(1).at(2).value<std::shared_ptr<ResultSpool>>();
+    const auto first = started.at(0).at(3).value<std::shared_ptr<ResultSpool>>();
+    const auto second = started.at(1).at(3).value<std::shared_ptr<ResultSpool>>();
     QCOMPARE(first->rows(0, 1)->front().at(0).value.toString(), QStringLiteral("alice"));
     QCOMPARE(second->rows(0, 1)->front().at(0).value.toLongLong(),
              1); // alice has two posts, one of them "Data Science"
@@ -226,9 +226,9 @@ void TestQueryRunner::asksForPositionalParametersPerStatement()
     QCOMPARE(paused.at(1).at(0).value<PendingStatement>().parameters.size(), 1);
     runner.resume(runId, {QVariant()});
     QTRY_COMPARE(finished.size(), 1);
-    QCOMPARE(started.at(0).at(2).value<std::shared_ptr<ResultSpool>>()->rows(0, 1)->front().at(0).value.toString(),
+    QCOMPARE(started.at(0).at(3).value<std::shared_ptr<ResultSpool>>()->rows(0, 1)->front().at(0).value.toString(),
              QStringLiteral("a2"));
-    QCOMPARE(started.at(1).at(2).value<std::shared_ptr<ResultSpool>>()->rows(0, 1)->front().at(0).value.toString(),
+    QCOMPARE(started.at(1).at(3).value<std::shared_ptr<ResultSpool>>()->rows(0, 1)->front().at(0).value.toString(),
              QStringLiteral("null"));
 }
 

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "query/SchemaCatalog.h"
+
+#include <QTabWidget>
+
+namespace quarry {
+
+class QueryPrompts;
+class SqlEditor;
+
+// The query editor's tabs: new queries and .sql files, each with its own undo history. Closing a tab, or
+// everything, with unsaved text asks first (Save / Discard / Cancel) through QueryPrompts.
+class EditorTabs : public QTabWidget {
+    Q_OBJECT
+public:
+    EditorTabs(const QueryPrompts& prompts, QWidget* parent = nullptr);
+
+    SqlEditor* currentEditor() const;
+    SqlEditor* editorAt(int index) const;
+    QList<SqlEditor*> editors() const;
+
+    SqlEditor* newTab(const QString& text = {});
+    // Opens `path` in a new tab (or switches to the tab that has it). False with a message when unreadable.
+    bool openFile(const QString& path);
+    // Asks for a file and opens it.
+    bool open();
+    // Saves the current tab to its file, asking for a name when it has none.
+    bool save();
+    bool saveAs();
+    bool saveTo(SqlEditor* editor, const QString& path);
+    // Closes tab `index`, asking about unsaved text. False when the person cancels.
+    bool closeTab(int index);
+    // Asks about every tab with unsaved text. False when the person cancels; the tabs stay as they are.
+    bool confirmDiscardAll();
+    bool hasUnsavedText() const;
+
+    void setCatalog(const SchemaCatalog& catalog);
+
+signals:
+    void currentEditorChanged(quarry::SqlEditor* editor);
+
+private:
+    void updateTitle(SqlEditor* editor);
+    // Save, discard or cancel for one editor's unsaved text; false on cancel.
+    bool resolveUnsaved(SqlEditor* editor);
+
+    const QueryPrompts& m_prompts;
+    SchemaCatalog m_catalog;
+    int m_untitled = 0;
+};
+
+} // namespace quarry

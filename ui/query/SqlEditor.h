@@ -1,0 +1,75 @@
+#pragma once
+
+#include "query/SchemaCatalog.h"
+#include "query/SqlLexer.h"
+
+#include <QPlainTextEdit>
+
+class QCompleter;
+class QStringListModel;
+
+namespace quarry {
+
+class LineNumberArea;
+class SqlHighlighter;
+
+// The SQL text editor: highlighting, line numbers, bracket matching, completion of keywords and of the
+// open file's table and column names, comment toggling (Ctrl+/), and a mark where an error points.
+class SqlEditor : public QPlainTextEdit {
+    Q_OBJECT
+public:
+    explicit SqlEditor(QWidget* parent = nullptr);
+    ~SqlEditor() override;
+
+    // The file this editor's text belongs to; empty for a new query.
+    QString filePath() const { return m_filePath; }
+    void setFilePath(const QString& path) { m_filePath = path; }
+
+    // The names offered while typing, besides SQLite's keywords.
+    void setCatalog(const SchemaCatalog& catalog);
+    QCompleter* completer() const { return m_completer; }
+
+    // Comments out the selected lines (or the current one) with "-- ", or removes the comment when every
+    // non-blank line has one.
+    void toggleComment();
+    // Offers completions for the word before the cursor now (Ctrl+Space).
+    void complete();
+    // Puts the cursor at character `position`, marks the token there as the error, and shows it.
+    void markError(int position);
+    void clearErrorMark();
+    // The editor's text with the selection's line ends as '\n' (QTextCursor gives U+2029).
+    QString selectedSql() const;
+
+    int lineNumberAreaWidth() const;
+    void paintLineNumbers(QPaintEvent* event);
+
+protected:
+    void keyPressEvent(QKeyEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void updateLineNumberAreaWidth();
+    void updateLineNumberArea(const QRect& rect, int dy);
+    void updateExtraSelections();
+    void insertCompletion(const QString& completion);
+    // Start of the word (identifier) ending at the cursor, and the table name before a '.', if any.
+    QString wordBeforeCursor(QString* qualifier) const;
+    // The matching bracket's position for the bracket at `position`, or -1.
+    int matchingBracket(int position);
+
+    QString m_filePath;
+    LineNumberArea* m_lineNumbers = nullptr;
+    SqlHighlighter* m_highlighter = nullptr;
+    QCompleter* m_completer = nullptr;
+    QStringListModel* m_completions = nullptr;
+    SchemaCatalog m_catalog;
+    QStringList m_generalWords; // keywords + names, sorted case-insensitively
+    int m_errorPosition = -1;
+    int m_errorLength = 0;
+    int m_errorLine = -1;
+    // Tokens of the whole text for bracket matching, recomputed only when the text changes.
+    QList<SqlToken> m_tokens;
+    bool m_tokensStale = true;
+};
+
+} // namespace quarry
