@@ -1,1 +1,5 @@
 # window widget tests: quarry_add_test(tst_name ui tst_name.cpp)
+# The main window and the table browser, driven offscreen; WindowTestSupport.h holds their shared helpers.
+quarry_add_test(tst_mainwindow ui tst_mainwindow.cpp WindowTestSupport.h)
+quarry_add_test(tst_tablebrowser ui tst_tablebrowser.cpp WindowTestSupport.h)
+quarry_add_test(tst_foreignkeyeditor ui tst_foreignkeyeditor.cpp)

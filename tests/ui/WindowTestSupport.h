@@ -1,0 +1,91 @@
+#pragma once
+
+// Helpers shared by the window's widget tests: waiting for a table model's rows, checking every model with
+// QAbstractItemModelTester, reading cells once their page has arrived, and answering the window's questions.
+
+#include "Dialogs.h"
+#include "models/TableModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QList>
+#include <QStringList>
+#include <QTest>
+
+namespace quarry::test {
+
+// Waits until the first rows of the model's current request are in and the rows are counted exactly.
+inline bool waitForRows(const TableModel* model, int timeoutMs = 10000)
+{
+    return model && QTest::qWaitFor([model] { return !model->isLoading() && model->isCountExact(); }, timeoutMs);
+}
+
+// Attaches a QAbstractItemModelTester (reporting through QtTest) that lives as long as the model.
+inline void checkModel(TableModel* model)
+{
+    if (!model || model->property("quarryTested").toBool())
+        return;
+    model->setProperty("quarryTested", true);
+    new QAbstractItemModelTester(model, QAbstractItemModelTester::FailureReportingMode::QtTest, model);
+}
+
+// The cell's value for `role` once its page has been read (a cell whose page is not cached shows Loading).
+inline QVariant cellData(const TableModel* model, int row, int column, int role = Qt::DisplayRole)
+{
+    const QModelIndex index = model->index(row, column);
+    (void)QTest::qWaitFor([&] { return !(model->data(index, TableModel::StateRole).toInt() & TableModel::Loading); },
+                          10000);
+    return model->data(index, role);
+}
+
+inline QString cellText(const TableModel* model, int row, int column)
+{
+    return cellData(model, row, column).toString();
+}
+
+inline int cellState(const TableModel* model, int row, int column)
+{
+    return cellData(model, row, column, TableModel::StateRole).toInt();
+}
+
+// The row showing `identity` (the rowid), -1 when it is not loaded.
+inline int rowOf(const TableModel* model, qint64 identity)
+{
+    return model->rowOfIdentity(QVariant(identity));
+}
+
+// Answers the window's questions from a script and records every question and warning, so tests check the
+// words a person would read without a modal dialog.
+class ScriptedDialogs : public Dialogs {
+public:
+    QList<QMessageBox::StandardButton> answers; // taken in order; an unexpected question is answered Cancel
+    QStringList questions;
+    QStringList warnings;
+    QStringList unexpected;
+    QStringList filesToOpen;
+    QStringList filesToSave;
+
+    QMessageBox::StandardButton ask(QWidget*, const QString& title, const QString& text,
+                                    QMessageBox::StandardButtons buttons, QMessageBox::StandardButton) override
+    {
+        questions << text;
+        if (answers.isEmpty()) {
+            unexpected << title + QStringLiteral(": ") + text;
+            return QMessageBox::Cancel;
+        }
+        const QMessageBox::StandardButton answer = answers.takeFirst();
+        if (!(buttons & answer))
+            unexpected << QStringLiteral("answer not offered for: ") + text;
+        return answer;
+    }
+    void warn(QWidget*, const QString&, const QString& text) override { warnings << text; }
+    QString openFileName(QWidget*, const QString&) override
+    {
+        return filesToOpen.isEmpty() ? QString() : filesToOpen.takeFirst();
+    }
+    QString saveFileName(QWidget*, const QString&, const QString&) override
+    {
+        return filesToSave.isEmpty() ? QString() : filesToSave.takeFirst();
+    }
+};
+
+} // namespace quarry::test

@@ -1,0 +1,349 @@
+// One table's browser on its own, offscreen: the rows under a selected row (master-detail), following keys by
+// Ctrl+click and the context menu, sorting by header clicks and filtering, all read from real files.
+#include "TestFiles.h"
+#include "WindowTestSupport.h"
+#include "blog/DemoDatabase.h"
+#include "browser/FilterRow.h"
+#include "browser/TableBrowser.h"
+#include "models/DatabaseSession.h"
+
+#include <QApplication>
+#include <QContextMenuEvent>
+#include <QFile>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTimer>
+
+using namespace quarry;
+using namespace quarry::test;
+
+class TestTableBrowser : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup();
+
+    void showsTheSelectedUsersPostsBelowTheGrid();
+    void showsTheSelectedPostsComments();
+    void saysWhatReferencesTheSelectedRow_data();
+    void saysWhatReferencesTheSelectedRow();
+    void showsNoDetailForATableNothingRefersTo();
+    void ctrlClickOnAKeyAsksToFollowIt_data();
+    void ctrlClickOnAKeyAsksToFollowIt();
+    void contextMenuOffersToFollowAKey();
+    void sortsByClickingAHeader();
+    void filtersByColumnAndQuickSearch_data();
+    void filtersByColumnAndQuickSearch();
+    void goesToAKeyBeyondTheRowsReadSoFar();
+
+private:
+    TableBrowser* open(const QString& file, const QString& table);
+    QStringList column(const TableModel* model, int column) const;
+    QStringList titlesFromFile(const QString& file, const QString& where) const;
+
+    QTemporaryDir m_dir;
+    QString m_demo;
+    std::unique_ptr<DatabaseSession> m_session;
+    std::unique_ptr<TableBrowser> m_browser;
+};
+
+void TestTableBrowser::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+    m_demo = m_dir.filePath(QStringLiteral("demo.db"));
+    QVERIFY(DemoDatabase::create(m_demo, true));
+}
+
+void TestTableBrowser::cleanup()
+{
+    m_browser.reset(); // reads the session's file: goes first
+    m_session.reset();
+}
+
+TableBrowser* TestTableBrowser::open(const QString& file, const QString& table)
+{
+    m_browser.reset();
+    m_session.reset();
+    auto session = DatabaseSession::open(file, false);
+    if (!session)
+        return nullptr;
+    m_session = std::move(*session);
+    auto model = m_session->createModel(table);
+    if (!model)
+        return nullptr;
+    m_browser = std::make_unique<TableBrowser>(*m_session, std::move(*model));
+    checkModel(m_browser->model());
+    m_browser->resize(1100, 700);
+    m_browser->show();
+    if (!QTest::qWaitForWindowExposed(m_browser.get()) || !waitForRows(m_browser->model()))
+        return nullptr;
+    return m_browser.get();
+}
+
+QStringList TestTableBrowser::column(const TableModel* model, int column) const
+{
+    QStringList values;
+    for (int row = 0; row < model->rowCount(); ++row)
+        values << cellText(model, row, column);
+    return values;
+}
+
+QStringList TestTableBrowser::titlesFromFile(const QString& file, const QString& where) const
+{
+    QStringList titles;
+    for (const QString& row : TestFiles::dumpRows(file, QStringLiteral("SELECT title FROM posts %1").arg(where)))
+        titles << row.section(QLatin1Char(':'), 1);
+    return titles;
+}
+
+void TestTableBrowser::showsTheSelectedUsersPostsBelowTheGrid()
+{
+    TableBrowser* users = open(m_demo, QStringLiteral("users"));
+    QVERIFY(users);
+    QVERIFY(users->detailView()->isVisibleTo(users));
+    QVERIFY(!users->detailModel()); // nothing selected yet
+
+    for (const qint64 user : {qint64(1), qint64(2)}) {
+        users->view()->setCurrentIndex(users->model()->index(rowOf(users->model(), user), 1));
+        TableModel* posts = users->detailModel();
+        QVERIFY(posts);
+        checkModel(posts);
+        QCOMPARE(posts->table().name, QStringLiteral("posts"));
+        QVERIFY(waitForRows(posts));
+        QCOMPARE(column(posts, posts->modelColumn(QStringLiteral("title"))),
+                 titlesFromFile(m_demo, QStringLiteral("WHERE author_id = %1 ORDER BY id").arg(user)));
+        QCOMPARE(users->detailView()->model(), posts);
+    }
+}
+
+void TestTableBrowser::showsTheSelectedPostsComments()
+{
+    TableBrowser* posts = open(m_demo, QStringLiteral("posts"));
+    QVERIFY(posts);
+    posts->view()->setCurrentIndex(posts->model()->index(rowOf(posts->model(), 1), 1));
+    TableModel* comments = posts->detailModel();
+    QVERIFY(comments);
+    checkModel(comments);
+    QCOMPARE(comments->table().name, QStringLiteral("comments"));
+    QVERIFY(waitForRows(comments));
+    QStringList stored;
+    for (const QString& row :
+         TestFiles::dumpRows(m_demo, QStringLiteral("SELECT content FROM comments WHERE post_id = 1 ORDER BY id")))
+        stored << row.section(QLatin1Char(':'), 1);
+    QCOMPARE(stored.size(), 2);
+    QCOMPARE(column(comments, comments->modelColumn(QStringLiteral("content"))), stored);
+    // The detail's keys show names too: each comment's post is this post's title.
+    const int post = comments->modelColumn(QStringLiteral("post_id"));
+    for (int row = 0; row < comments->rowCount(); ++row)
+        QCOMPARE(cellText(comments, row, post), cellText(posts->model(), rowOf(posts->model(), 1), 1));
+}
+
+void TestTableBrowser::saysWhatReferencesTheSelectedRow_data()
+{
+    QTest::addColumn<QString>("table");
+    QTest::addColumn<qint64>("identity");
+    QTest::addColumn<QString>("expected");
+    const qint64 alicePosts =
+        TestFiles::querySql(m_demo, QStringLiteral("SELECT count(*) FROM posts WHERE author_id = 1")).toLongLong();
+    const qint64 aliceComments =
+        TestFiles::querySql(m_demo, QStringLiteral("SELECT count(*) FROM comments WHERE author_id = 1")).toLongLong();
+    const qint64 postComments =
+        TestFiles::querySql(m_demo, QStringLiteral("SELECT count(*) FROM comments WHERE post_id = 1")).toLongLong();
+    auto words = [](qint64 n, const QString& one) {
+        return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : one + QLatin1Char('s'));
+    };
+    QTest::newRow("alice") << QStringLiteral("users") << qint64(1)
+                           << words(alicePosts, QStringLiteral("post")) + QStringLiteral(", ") +
+                                  words(aliceComments, QStringLiteral("comment"));
+    QTest::newRow("post 1") << QStringLiteral("posts") << qint64(1) << words(postComments, QStringLiteral("comment"));
+    QTest::newRow("a comment") << QStringLiteral("comments") << qint64(1) << QString();
+}
+
+void TestTableBrowser::saysWhatReferencesTheSelectedRow()
+{
+    QFETCH(QString, table);
+    QFETCH(qint64, identity);
+    QFETCH(QString, expected);
+    TableBrowser* browser = open(m_demo, table);
+    QVERIFY(browser);
+    QSignalSpy status(browser, &TableBrowser::statusChanged);
+    browser->view()->setCurrentIndex(browser->model()->index(rowOf(browser->model(), identity), 1));
+    QCOMPARE(browser->referencesText(), expected);
+    QVERIFY(!status.isEmpty());
+}
+
+void TestTableBrowser::showsNoDetailForATableNothingRefersTo()
+{
+    TableBrowser* comments = open(m_demo, QStringLiteral("comments"));
+    QVERIFY(comments);
+    comments->view()->setCurrentIndex(comments->model()->index(0, 1));
+    QVERIFY(!comments->detailModel());
+    QVERIFY(!comments->detailView()->isVisibleTo(comments));
+}
+
+void TestTableBrowser::ctrlClickOnAKeyAsksToFollowIt_data()
+{
+    QTest::addColumn<QString>("column");
+    QTest::addColumn<int>("modifiers");
+    QTest::addColumn<bool>("follows");
+    QTest::newRow("Ctrl+click on the author") << QStringLiteral("author_id") << int(Qt::ControlModifier) << true;
+    QTest::newRow("plain click on the author") << QStringLiteral("author_id") << int(Qt::NoModifier) << false;
+    QTest::newRow("Ctrl+click on the title") << QStringLiteral("title") << int(Qt::ControlModifier) << false;
+}
+
+void TestTableBrowser::ctrlClickOnAKeyAsksToFollowIt()
+{
+    QFETCH(QString, column);
+    QFETCH(int, modifiers);
+    QFETCH(bool, follows);
+    TableBrowser* posts = open(m_demo, QStringLiteral("posts"));
+    QVERIFY(posts);
+    QSignalSpy followed(posts, &TableBrowser::followRequested);
+    const int row = rowOf(posts->model(), 2);
+    const QModelIndex index = posts->model()->index(row, posts->model()->modelColumn(column));
+    posts->view()->scrollTo(index);
+    QTest::mouseClick(posts->view()->viewport(), Qt::LeftButton, Qt::KeyboardModifiers(modifiers),
+                      posts->view()->visualRect(index).center());
+    QCOMPARE(followed.size(), follows ? 1 : 0);
+    if (follows) {
+        QCOMPARE(followed.first().at(0).toString(), QStringLiteral("users"));
+        QCOMPARE(followed.first().at(1).toString(), QStringLiteral("id"));
+        QCOMPARE(followed.first().at(2).toLongLong(),
+                 TestFiles::querySql(m_demo, QStringLiteral("SELECT author_id FROM posts WHERE id = 2")).toLongLong());
+    }
+}
+
+void TestTableBrowser::contextMenuOffersToFollowAKey()
+{
+    TableBrowser* comments = open(m_demo, QStringLiteral("comments"));
+    QVERIFY(comments);
+    QSignalSpy followed(comments, &TableBrowser::followRequested);
+    const QModelIndex index = comments->model()->index(rowOf(comments->model(), 3),
+                                                       comments->model()->modelColumn(QStringLiteral("post_id")));
+    QTableView* view = comments->view();
+    view->scrollTo(index);
+    const QPoint position = view->visualRect(index).center();
+
+    QStringList offered;
+    // The menu runs its own event loop: pick the entry from inside it, as a person would.
+    QTimer::singleShot(0, this, [&] {
+        auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+        if (!menu)
+            return;
+        for (QAction* action : menu->actions()) {
+            offered << action->text();
+            if (action->text() == QStringLiteral("Go to Referenced Row"))
+                action->trigger();
+        }
+        menu->close();
+    });
+    QContextMenuEvent event(QContextMenuEvent::Mouse, position, view->viewport()->mapToGlobal(position));
+    QApplication::sendEvent(view->viewport(), &event);
+    QVERIFY2(offered.contains(QStringLiteral("Go to Referenced Row")), qPrintable(offered.join(QStringLiteral(", "))));
+    QVERIFY(offered.contains(QStringLiteral("Copy")));
+    QCOMPARE(followed.size(), 1);
+    QCOMPARE(followed.first().at(0).toString(), QStringLiteral("posts"));
+    QCOMPARE(followed.first().at(2).toLongLong(),
+             TestFiles::querySql(m_demo, QStringLiteral("SELECT post_id FROM comments WHERE id = 3")).toLongLong());
+}
+
+void TestTableBrowser::sortsByClickingAHeader()
+{
+    TableBrowser* posts = open(m_demo, QStringLiteral("posts"));
+    QVERIFY(posts);
+    QHeaderView* header = posts->view()->horizontalHeader();
+    const int title = posts->model()->modelColumn(QStringLiteral("title"));
+    const int author = posts->model()->modelColumn(QStringLiteral("author_id"));
+    auto click = [&](int section) {
+        QTest::mouseClick(
+            header->viewport(), Qt::LeftButton, {},
+            QPoint(header->sectionViewportPosition(section) + header->sectionSize(section) / 2, header->height() / 2));
+    };
+    click(title);
+    QCOMPARE(posts->model()->request().sortColumn, title);
+    QVERIFY(waitForRows(posts->model()));
+    QCOMPARE(column(posts->model(), title), titlesFromFile(m_demo, QStringLiteral("ORDER BY title")));
+    QCOMPARE(header->sortIndicatorOrder(), Qt::AscendingOrder);
+    click(title);
+    QVERIFY(waitForRows(posts->model()));
+    QCOMPARE(column(posts->model(), title), titlesFromFile(m_demo, QStringLiteral("ORDER BY title DESC")));
+    // Keys sort by what they show: the author's name.
+    click(author);
+    QVERIFY(waitForRows(posts->model()));
+    QCOMPARE(column(posts->model(), title),
+             titlesFromFile(m_demo, QStringLiteral("ORDER BY (SELECT username FROM users WHERE id = author_id), id")));
+}
+
+void TestTableBrowser::filtersByColumnAndQuickSearch_data()
+{
+    QTest::addColumn<QString>("column");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("where");
+    QTest::newRow("author by part of the name")
+        << QStringLiteral("author_id") << QStringLiteral("ali")
+        << QStringLiteral("WHERE author_id IN (SELECT id FROM users WHERE username LIKE '%ali%') ORDER BY id");
+    QTest::newRow("title") << QStringLiteral("title") << QStringLiteral("data")
+                           << QStringLiteral("WHERE title LIKE '%data%' ORDER BY id");
+    QTest::newRow("quick search") << QString() << QStringLiteral("web")
+                                  << QStringLiteral("WHERE title LIKE '%web%' OR content LIKE '%web%' ORDER BY id");
+    QTest::newRow("nothing matches") << QStringLiteral("title") << QStringLiteral("zzz'%") << QStringLiteral("WHERE 0");
+}
+
+void TestTableBrowser::filtersByColumnAndQuickSearch()
+{
+    QFETCH(QString, column);
+    QFETCH(QString, text);
+    QFETCH(QString, where);
+    TableBrowser* posts = open(m_demo, QStringLiteral("posts"));
+    QVERIFY(posts);
+    QLineEdit* field =
+        column.isEmpty() ? posts->searchField() : posts->filterRow()->field(posts->model()->modelColumn(column));
+    QVERIFY(field && field->isVisibleTo(posts));
+    QTest::keyClicks(field, text);
+    // Filters run once typing pauses; the model then reads the matching rows in SQL.
+    QTRY_VERIFY_WITH_TIMEOUT(posts->model()->request() != BrowseRequest{}, 5000);
+    QVERIFY(waitForRows(posts->model()));
+    QCOMPARE(this->column(posts->model(), posts->model()->modelColumn(QStringLiteral("title"))),
+             titlesFromFile(m_demo, where));
+    field->clear();
+    QTRY_VERIFY_WITH_TIMEOUT(posts->model()->request() == BrowseRequest{}, 5000);
+    QVERIFY(waitForRows(posts->model()));
+    QCOMPARE(posts->model()->rowCount(),
+             TestFiles::querySql(m_demo, QStringLiteral("SELECT count(*) FROM posts")).toInt());
+}
+
+void TestTableBrowser::goesToAKeyBeyondTheRowsReadSoFar()
+{
+    const QString file = m_dir.filePath(QStringLiteral("many.db"));
+    QFile::remove(file);
+    QVERIFY(DemoDatabase::create(file, true));
+    QVERIFY(TestFiles::execSql(
+        file, QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 4 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+                             "INSERT INTO users (username, email) SELECT 'user' || i, 'user' || i || '@example.com' "
+                             "FROM n")));
+    TableBrowser* users = open(file, QStringLiteral("users"));
+    QVERIFY(users);
+    QVERIFY(users->model()->rowCount() > TableModel::PageSize);
+    // Near the top: selected where it is.
+    users->goToKey(QStringLiteral("id"), 7);
+    QCOMPARE(users->currentIdentity().toLongLong(), 7);
+    // Far down: the table shows just that row, with the filter in view to clear.
+    users->goToKey(QStringLiteral("id"), 1999);
+    QVERIFY(waitForRows(users->model()));
+    QCOMPARE(users->model()->rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(users->currentIdentity().toLongLong(), 1999, 5000);
+    QCOMPARE(cellText(users->model(), 0, users->model()->modelColumn(QStringLiteral("username"))),
+             QStringLiteral("user1999"));
+    QCOMPARE(users->filterRow()->field(users->model()->modelColumn(QStringLiteral("id")))->text(),
+             QStringLiteral("=1999"));
+}
+
+QTEST_MAIN(TestTableBrowser)
+#include "tst_tablebrowser.moc"
