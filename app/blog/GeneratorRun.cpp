@@ -25,10 +25,11 @@ const char* const kFastSettings[] = {
     "PRAGMA synchronous = OFF",
     "PRAGMA cache_size = -8192",
 };
-// Creating an index sorts all its keys; the cache size also bounds the sorter's memory before it spills to
-// temporary files.
+// Creating an index sorts all its keys. The cache size also sets the size of the sorted runs the sorter
+// spills to temporary files before merging them; small runs that stay in the CPU's caches beat large ones
+// (measured at 1M posts: each index built in half the time with 1 MB as with 32 MB).
 const char* const kIndexSettings[] = {
-    "PRAGMA cache_size = -32768",
+    "PRAGMA cache_size = -1000",
 };
 const char kBegin[] = "BEGIN";
 const char kCommit[] = "COMMIT";
@@ -46,8 +47,9 @@ const char kInsertPosts[] = "INSERT INTO posts (title, content, author_id, creat
 const char kInsertComments[] = "INSERT INTO comments (content, post_id, author_id, created_at) VALUES";
 const char kInsertProfiles[] = "INSERT INTO user_profiles (user_id, bio, avatar_url, created_at) VALUES";
 
-// Rows per INSERT execution, and per batch handed from the row writer to SQLite.
-constexpr int kRowsPerStatement = 16;
+// Rows per INSERT execution (one row per step costs twice as much CPU per row as 16; 64 a little less
+// still), and per batch handed from the row writer to SQLite.
+constexpr int kRowsPerStatement = 64;
 constexpr int kRowsPerBatch = 1024;
 constexpr int kBatchesInFlight = 3; // one being inserted, one being generated, one ready
 constexpr qint64 kReportIntervalMs = 500;

@@ -8,6 +8,17 @@ namespace {
 
 using namespace std::string_view_literals;
 
+// The word lists, looked up once: picking a word is the innermost step of text generation.
+const std::span<const std::string_view> kNouns = WordCorpus::nouns();
+const std::span<const std::string_view> kAdjectives = WordCorpus::adjectives();
+const std::span<const WordCorpus::Verb> kVerbs = WordCorpus::verbs();
+const std::span<const std::string_view> kPrepositions = WordCorpus::prepositions();
+const std::span<const std::string_view> kPronouns = WordCorpus::pronouns();
+const std::span<const std::string_view> kSingularDeterminers = WordCorpus::singularDeterminers();
+const std::span<const std::string_view> kPluralDeterminers = WordCorpus::pluralDeterminers();
+const std::span<const std::string_view> kOpeners = WordCorpus::openers();
+const std::span<const std::string_view> kConjunctions = WordCorpus::conjunctions();
+
 bool isVowel(char c)
 {
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
@@ -33,13 +44,13 @@ void ProseWriter::appendPlural(TextBuffer& out, std::string_view noun)
 void ProseWriter::nounPhrase(TextBuffer& out)
 {
     const bool plural = m_random.chance(0.3);
-    out.append(plural ? pick(WordCorpus::pluralDeterminers()) : pick(WordCorpus::singularDeterminers()));
+    out.append(plural ? pick(kPluralDeterminers) : pick(kSingularDeterminers));
     out.append(' ');
     if (m_random.chance(0.45)) {
-        out.append(pick(WordCorpus::adjectives()));
+        out.append(pick(kAdjectives));
         out.append(' ');
     }
-    const std::string_view noun = pick(WordCorpus::nouns());
+    const std::string_view noun = pick(kNouns);
     if (plural)
         appendPlural(out, noun);
     else
@@ -49,16 +60,16 @@ void ProseWriter::nounPhrase(TextBuffer& out)
 void ProseWriter::clause(TextBuffer& out)
 {
     if (m_random.chance(0.35))
-        out.append(pick(WordCorpus::pronouns()));
+        out.append(pick(kPronouns));
     else
         nounPhrase(out);
     out.append(' ');
-    out.append(pick(WordCorpus::verbs()).past);
+    out.append(pick(kVerbs).past);
     out.append(' ');
     nounPhrase(out);
     if (m_random.chance(0.45)) {
         out.append(' ');
-        out.append(pick(WordCorpus::prepositions()));
+        out.append(pick(kPrepositions));
         out.append(' ');
         nounPhrase(out);
     }
@@ -68,12 +79,12 @@ void ProseWriter::sentence(TextBuffer& out)
 {
     const qsizetype start = out.size();
     if (m_random.chance(0.2)) {
-        out.append(pick(WordCorpus::openers()));
+        out.append(pick(kOpeners));
         out.append(", "sv);
     }
     clause(out);
     if (m_random.chance(0.25)) {
-        out.append(pick(WordCorpus::conjunctions()));
+        out.append(pick(kConjunctions));
         out.append(' ');
         clause(out);
     }
@@ -107,12 +118,12 @@ void ProseWriter::titlePlural(TextBuffer& out, std::string_view noun)
 
 void ProseWriter::title(TextBuffer& out)
 {
-    const auto noun = [this] { return pick(WordCorpus::nouns()); };
-    const auto adjective = [this] { return pick(WordCorpus::adjectives()); };
+    const auto noun = [this] { return pick(kNouns); };
+    const auto adjective = [this] { return pick(kAdjectives); };
     switch (m_random.below(12)) {
     case 0:
         out.append("How to "sv);
-        titleWord(out, pick(WordCorpus::verbs()).base);
+        titleWord(out, pick(kVerbs).base);
         out.append(' ');
         titleWord(out, adjective());
         out.append(' ');
@@ -121,7 +132,7 @@ void ProseWriter::title(TextBuffer& out)
     case 1:
         out.appendNumber(3 + m_random.below(13));
         out.append(" Ways to "sv);
-        titleWord(out, pick(WordCorpus::verbs()).base);
+        titleWord(out, pick(kVerbs).base);
         out.append(" Your "sv);
         titleWord(out, noun());
         break;
@@ -167,7 +178,7 @@ void ProseWriter::title(TextBuffer& out)
         out.append("The "sv);
         titleWord(out, noun());
         out.append(" That "sv);
-        titleWord(out, pick(WordCorpus::verbs()).past);
+        titleWord(out, pick(kVerbs).past);
         out.append(" My "sv);
         titleWord(out, noun());
         break;
