@@ -4,6 +4,9 @@
 #include "browser/TableBrowser.h"
 #include "models/DatabaseSession.h"
 #include "models/TableModel.h"
+#include "query/HistoryStore.h"
+#include "query/QueryPanel.h"
+#include "stats/StatsDock.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -102,6 +105,7 @@ MainWindow::MainWindow(std::unique_ptr<Dialogs> dialogs, QWidget* parent)
     setCentralWidget(splitter);
 
     createActions();
+    createDocks();
     createMenus();
     createStatusBar();
     resize(1200, 760);
@@ -167,6 +171,90 @@ void MainWindow::createActions()
     });
 }
 
+void MainWindow::createDocks()
+{
+    // History is a convenience: without its file the editor still works, it just does not remember.
+    if (auto store = HistoryStore::open(HistoryStore::defaultPath()))
+        m_historyStore = std::move(*store);
+    m_queryPanel = new QueryPanel(QString(), false, m_historyStore.get(), this);
+    m_queryPanel->setWriteGuard([this] { return resolvePendingBeforeQuery(); });
+    connect(m_queryPanel, &QueryPanel::databaseChanged, this, &MainWindow::onQueryChangedDatabase);
+    m_queryDock = new QDockWidget(QStringLiteral("Query Editor"), this);
+    m_queryDock->setObjectName(QStringLiteral("queryDock"));
+    m_queryDock->setWidget(m_queryPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_queryDock);
+    m_queryDock->hide();
+
+    m_statsDock = new StatsDock(this);
+    m_statsDock->setObjectName(QStringLiteral("statsDock"));
+    addDockWidget(Qt::RightDockWidgetArea, m_statsDock);
+    m_statsDock->hide();
+    connect(m_statsDock, &StatsDock::openInEditorRequested, this, [this](const QString& sql) {
+        m_queryDock->show();
+        m_queryDock->raise();
+        m_queryPanel->insertSql(sql);
+    });
+}
+
+bool MainWindow::resolvePendingBeforeQuery()
+{
+    if (!m_session || m_session->pending().isEmpty())
+        return true;
+    const auto answer = m_dialogs->ask(
+        this, QStringLiteral("Pending changes"),
+        QStringLiteral("This statement writes to the file, and you have %1 pending. Write them first, or discard "
+                       "them?")
+            .arg(m_session->pending().rowCount() == 1
+                     ? QStringLiteral("1 changed row")
+                     : QStringLiteral("%1 changed rows").arg(m_session->pending().rowCount())),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Save)
+        return writeChanges();
+    revertChanges();
+    return true;
+}
+
+void MainWindow::onQueryChangedDatabase(bool schemaChanged)
+{
+    if (!m_session)
+        return;
+    if (schemaChanged) {
+        // Tables may have come or gone: read the schema again and reopen the tabs that still exist.
+        QStringList open;
+        for (int i = 0; i < m_tabs->count(); ++i) {
+            if (auto* browser = qobject_cast<TableBrowser*>(m_tabs->widget(i)))
+                open << browser->tableName();
+        }
+        while (m_tabs->count() > 0)
+            delete m_tabs->widget(0);
+        (void)m_session->reloadSchema();
+        fillSchemaTree();
+        auto objects = m_session->objects();
+        for (const QString& table : open) {
+            bool exists = false;
+            for (const SchemaObject& object : objects ? *objects : QList<SchemaObject>())
+                exists = exists || object.name == table;
+            if (exists)
+                showTable(table);
+        }
+        updateUpgradeBar();
+    } else {
+        reloadBrowsers();
+    }
+    m_statsDock->refresh();
+    updateStatus();
+}
+
+void MainWindow::reloadBrowsers()
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (auto* browser = qobject_cast<TableBrowser*>(m_tabs->widget(i)))
+            browser->reload();
+    }
+}
+
 void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(QStringLiteral("&File"));
@@ -182,6 +270,14 @@ void MainWindow::createMenus()
     edit->addActions({m_undo, m_redo});
     edit->addSeparator();
     edit->addActions({m_insertRow, m_deleteRows, m_setNull});
+
+    QMenu* view = menuBar()->addMenu(QStringLiteral("&View"));
+    QAction* query = m_queryDock->toggleViewAction();
+    query->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    view->addAction(query);
+    QAction* stats = m_statsDock->toggleViewAction();
+    stats->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    view->addAction(stats);
 
     QMenu* go = menuBar()->addMenu(QStringLiteral("&Go"));
     go->addActions({m_back, m_forward});
@@ -219,6 +315,10 @@ bool MainWindow::closeFile()
 {
     if (!maybeKeepChanges())
         return false;
+    if (m_session && !m_queryPanel->confirmClose())
+        return false;
+    m_queryPanel->setDatabase(QString(), false);
+    m_statsDock->setDatabase(QString());
     while (m_tabs->count() > 0)
         delete m_tabs->widget(0);
     m_schemaTree->clear();
@@ -247,6 +347,8 @@ bool MainWindow::openFile(const QString& path, bool readOnly)
     });
     connect(m_session.get(), &DatabaseSession::written, this, &MainWindow::onWritten);
     addRecentFile(QFileInfo(path).absoluteFilePath());
+    m_queryPanel->setDatabase(m_session->path(), m_session->isReadOnly());
+    m_statsDock->setDatabase(m_session->schema().isBlog() ? m_session->path() : QString());
     fillSchemaTree();
     // A blog database opens on its three tables; any other file on its first table.
     auto objects = m_session->objects();
@@ -368,11 +470,9 @@ void MainWindow::revertChanges()
 void MainWindow::onWritten(const QStringList& tables)
 {
     Q_UNUSED(tables)
-    // Cascades reach other tables; every open view reads again.
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        if (auto* browser = qobject_cast<TableBrowser*>(m_tabs->widget(i)))
-            browser->reload();
-    }
+    // Cascades reach other tables; every open view reads again, and the stats count anew.
+    reloadBrowsers();
+    m_statsDock->refresh();
     updateTitle();
     updateActions();
 }
@@ -655,7 +755,7 @@ void MainWindow::screenshotWhenReady(const QString& path)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (!maybeKeepChanges()) {
+    if (!maybeKeepChanges() || !m_queryPanel->confirmClose()) {
         event->ignore();
         return;
     }

@@ -8,6 +8,7 @@
 #include <memory>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QPushButton;
@@ -17,6 +18,9 @@ class QTreeWidget;
 namespace quarry {
 
 class DatabaseSession;
+class HistoryStore;
+class QueryPanel;
+class StatsDock;
 class TableBrowser;
 
 // The main window: the tables of the open file in tabs, a schema tree beside them, docks for the query
@@ -37,6 +41,9 @@ public:
     TableBrowser* showTable(const QString& table);
     TableBrowser* currentBrowser() const;
     DatabaseSession* session() const { return m_session.get(); }
+    QueryPanel* queryPanel() const { return m_queryPanel; }
+    QDockWidget* queryDock() const { return m_queryDock; }
+    StatsDock* statsDock() const { return m_statsDock; }
 
     // Writes every pending edit in one transaction; on failure keeps them and shows which row and why.
     bool writeChanges();
@@ -76,6 +83,11 @@ private:
     NavigationHistory::Place currentPlace() const;
     void showError(const QString& title, const QString& message);
     void onWritten(const QStringList& tables);
+    void createDocks();
+    // The query editor asks before it runs a writing statement while edits are pending.
+    bool resolvePendingBeforeQuery();
+    void onQueryChangedDatabase(bool schemaChanged);
+    void reloadBrowsers();
 
     std::unique_ptr<Dialogs> m_dialogs;
     std::unique_ptr<DatabaseSession> m_session;
@@ -91,6 +103,10 @@ private:
     QLabel* m_rowsLabel;
     QLabel* m_activityLabel;
     QMenu* m_recentMenu = nullptr;
+    std::unique_ptr<HistoryStore> m_historyStore;
+    QueryPanel* m_queryPanel = nullptr;
+    QDockWidget* m_queryDock = nullptr;
+    StatsDock* m_statsDock = nullptr;
 
     QAction* m_newDemo = nullptr;
     QAction* m_newEmpty = nullptr;

@@ -53,6 +53,8 @@ int main(int argc, char* argv[])
     QApplication app(argc, argv);
     setApplicationIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Quarry"));
+    // Matches the installed .desktop file, so Wayland compositors show the window with Quarry's icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.quarry.Quarry"));
     auto options = quarry::AppOptions::parse(QCoreApplication::arguments(), message, status);
     if (!options) {
         QTextStream(status == 0 ? stdout : stderr) << message;

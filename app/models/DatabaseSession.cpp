@@ -2,19 +2,29 @@
 
 #include "blog/CascadeCounts.h"
 #include "blog/FullName.h"
-#include "blog/PostRepository.h"
 #include "blog/SqlIdentifier.h"
 #include "blog/UnitOfWork.h"
-#include "blog/UserRepository.h"
 #include "database/SqlError.h"
 #include "models/TableModel.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace quarry {
 
 namespace {
+
+const QString kCascadeUserPosts =
+    QStringLiteral("SELECT count(*) FROM posts WHERE author_id IN (SELECT value FROM json_each(?))");
+const QString kCascadeUserComments =
+    QStringLiteral("SELECT count(*) FROM comments WHERE author_id IN (SELECT value FROM json_each(?)) OR post_id IN "
+                   "(SELECT id FROM posts WHERE author_id IN (SELECT value FROM json_each(?)))");
+const QString kCascadeUserProfiles =
+    QStringLiteral("SELECT count(*) FROM user_profiles WHERE user_id IN (SELECT value FROM json_each(?))");
+const QString kCascadePostComments =
+    QStringLiteral("SELECT count(*) FROM comments WHERE post_id IN (SELECT value FROM json_each(?))");
 
 QString plural(qint64 n, const QString& one, const QString& many)
 {
@@ -97,7 +107,11 @@ Result<std::unique_ptr<TableModel>> DatabaseSession::createModel(const QString& 
     if (m_schema.isBlog() && name == QStringLiteral("users") && info->columnIndex(QStringLiteral("first_name")) >= 0 &&
         info->columnIndex(QStringLiteral("last_name")) >= 0)
         computed << ComputedColumn{QStringLiteral("Full name"), FullName::sqlFor(QStringLiteral("t"))};
-    return std::make_unique<TableModel>(path(), *info, computed, &m_pending, rules());
+    auto model = std::make_unique<TableModel>(path(), *info, computed, &m_pending, rules());
+    model->setReadOnly(isReadOnly());
+    m_models.removeAll(nullptr);
+    m_models << model.get();
+    return model;
 }
 
 QHash<QString, QString> DatabaseSession::keyColumns() const
@@ -122,8 +136,18 @@ Result<qint64> DatabaseSession::write(WriteFailure* failure)
     UnitOfWork work(database(), rules());
     for (const Change& change : changes)
         work.add(change);
+    // A background row count or key walk holds a read lock for as long as it runs; the commit needs the file
+    // to itself. Views re-read everything after a write anyway.
+    for (const QPointer<TableModel>& model : std::as_const(m_models)) {
+        if (model)
+            model->setBackgroundPaused(true);
+    }
     ChangeFailure details;
     auto report = work.commit(&details);
+    for (const QPointer<TableModel>& model : std::as_const(m_models)) {
+        if (model)
+            model->setBackgroundPaused(false);
+    }
     if (!report) {
         if (failure) {
             const PendingChanges::Location location = m_pending.locationOf(keys, details.changeIndex);
@@ -158,22 +182,53 @@ QList<QPair<QString, QString>> DatabaseSession::children(const QString& table) c
                 result.append({object.name, key.column});
         }
     }
+    // The main child first: one the other children refer to (users -> posts, which comments refer to), so the
+    // detail pane and "2 posts, 1 comment" follow the schema's own hierarchy.
+    auto referencedBySiblings = [&](const QString& child) {
+        int count = 0;
+        for (const auto& [other, column] : result) {
+            auto info = this->table(other);
+            if (!info || other == child)
+                continue;
+            for (const ForeignKeyInfo& key : info->foreignKeys)
+                count += SqlIdentifier::sameName(key.parentTable, child) ? 1 : 0;
+        }
+        return count;
+    };
+    std::stable_sort(result.begin(), result.end(), [&](const auto& a, const auto& b) {
+        return referencedBySiblings(a.first) > referencedBySiblings(b.first);
+    });
     return result;
 }
 
 Result<QString> DatabaseSession::cascadeSummary(const QString& table, const QVariantList& identities) const
 {
-    if (m_schema.isBlog() && (table == QStringLiteral("users") || table == QStringLiteral("posts"))) {
+    // The blog schema's cascades, counted over all the rows at once so a comment reached twice (bob's comment
+    // on alice's post, deleting both) counts once. The lesson's own tables have no cascades: they take the
+    // generic path below, which finds none.
+    if (m_schema.kind == SchemaInfo::Kind::Blog &&
+        (table == QStringLiteral("users") || table == QStringLiteral("posts"))) {
+        QJsonArray ids;
+        for (const QVariant& identity : identities)
+            ids.append(identity.toLongLong());
+        const QString list = QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact));
+        const bool users = table == QStringLiteral("users");
+        const QStringList queries = users ? QStringList{kCascadeUserPosts, kCascadeUserComments, kCascadeUserProfiles}
+                                          : QStringList{QString(), kCascadePostComments, QString()};
         CascadeCounts total;
-        for (const QVariant& identity : identities) {
-            auto counts = table == QStringLiteral("users")
-                              ? UserRepository(database()).cascadeCounts(identity.toLongLong())
-                              : PostRepository(database()).cascadeCounts(identity.toLongLong());
-            if (!counts)
-                return counts.error();
-            total.posts += counts->posts;
-            total.comments += counts->comments;
-            total.profiles += counts->profiles;
+        qint64* targets[] = {&total.posts, &total.comments, &total.profiles};
+        for (int i = 0; i < 3; ++i) {
+            if (queries.at(i).isEmpty())
+                continue;
+            if (i == 2 && !this->table(QStringLiteral("user_profiles")))
+                continue; // before v3
+            QSqlQuery query(database());
+            query.prepare(queries.at(i));
+            for (int n = int(queries.at(i).count(QLatin1Char('?'))); n > 0; --n)
+                query.addBindValue(list);
+            if (!query.exec() || !query.next())
+                return sqlError(query.lastError(), QStringLiteral("Cannot count what the delete takes with it"));
+            *targets[i] = query.value(0).toLongLong();
         }
         return total.summary();
     }

@@ -9,6 +9,7 @@
 #include "schema/SchemaInfo.h"
 
 #include <QObject>
+#include <QPointer>
 
 #include <memory>
 
@@ -56,6 +57,9 @@ public:
     // Tables that refer to `table` with a foreign key, as (child table, child column) pairs.
     [[nodiscard]] QList<QPair<QString, QString>> children(const QString& table) const;
 
+    // Reads what the file holds again (after the query editor changed the schema).
+    [[nodiscard]] Status reloadSchema() { return refreshSchema(); }
+
     // Upgrades a blog database to the latest schema (backup first) and re-reads the schema.
     [[nodiscard]] Result<MigrationReport> upgrade();
 
@@ -67,6 +71,8 @@ private:
     QHash<QString, QString> keyColumns() const;
     Status refreshSchema();
 
+    // Models read through their own connections; a write pauses their background reads (see write()).
+    QList<QPointer<TableModel>> m_models;
     std::unique_ptr<Connection> m_connection;
     SchemaInfo m_schema;
     PendingChanges m_pending;

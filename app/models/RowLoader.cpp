@@ -166,8 +166,11 @@ public:
         if (!statement.isValid())
             return errorText(m_db);
         statement.bind(m_sql.whereBinds());
-        if (sqlite3_step(statement.get()) != SQLITE_ROW)
+        if (sqlite3_step(statement.get()) != SQLITE_ROW) {
+            if (sqlite3_errcode(m_db) == SQLITE_INTERRUPT)
+                m_countTried = false; // paused or superseded: count again later
             return errorText(m_db);
+        }
         m_total = sqlite3_column_int64(statement.get(), 0);
         return std::nullopt;
     }
@@ -189,8 +192,12 @@ public:
                 return std::nullopt;
             }
             if (rc != SQLITE_ROW) {
-                m_keysDone = true; // without the index, reads fall back to OFFSET: slower, still right
                 const QString message = errorText(m_db);
+                if (sqlite3_errcode(m_db) == SQLITE_INTERRUPT) {
+                    dropKeyWalk(); // paused or superseded: walk again later
+                    return message;
+                }
+                m_keysDone = true; // without the index, reads fall back to OFFSET: slower, still right
                 m_keyStatement.reset();
                 return message;
             }
@@ -201,6 +208,15 @@ public:
         return std::nullopt;
     }
     bool keysDone() const { return m_keysDone; }
+    // Lets go of the key walk's statement (and the read lock it holds); the walk starts again later.
+    void dropKeyWalk()
+    {
+        if (!m_keyStatement)
+            return;
+        m_keyStatement.reset();
+        m_keys.clear();
+        m_keyRow = 0;
+    }
 
 private:
     sqlite3* m_db;
@@ -252,6 +268,17 @@ void RowLoader::requestRows(quint64 generation, int first, int count)
     m_wake.wakeOne();
 }
 
+void RowLoader::setBackgroundPaused(bool paused)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        m_paused = paused;
+    }
+    if (sqlite3* db = m_handle.load(); db && paused)
+        sqlite3_interrupt(db);
+    m_wake.wakeOne();
+}
+
 void RowLoader::shutdown()
 {
     {
@@ -283,7 +310,7 @@ void RowLoader::run()
         {
             QMutexLocker lock(&m_mutex);
             while (!m_stopping && !m_queryChanged && m_requests.empty() &&
-                   !(generation && (worker.needsCount() || worker.needsKeys())))
+                   !(generation && !m_paused && (worker.needsCount() || worker.needsKeys())))
                 m_wake.wait(&m_mutex);
             if (m_stopping)
                 break;
@@ -296,6 +323,10 @@ void RowLoader::run()
                 request = m_requests.front();
                 m_requests.pop_front();
             }
+            if (m_paused)
+                worker.dropKeyWalk();
+            if (!request && m_paused)
+                continue;
         }
         if (request) {
             if (request->generation != generation)

@@ -35,6 +35,9 @@ public:
     // Called on the GUI thread.
     void setQuery(quint64 generation, const BrowseSql& sql);
     void requestRows(quint64 generation, int first, int count);
+    // Pausing stops the background count and key walk and lets go of the read lock they hold, so a write on
+    // another connection can commit; rows asked for are still read.
+    void setBackgroundPaused(bool paused);
     // Stops what is running (sqlite3_interrupt) and the thread; waits for it.
     void shutdown();
 
@@ -64,6 +67,7 @@ private:
     bool m_queryChanged = false;
     std::deque<RowRequest> m_requests;
     bool m_stopping = false;
+    bool m_paused = false;
     // Set by the loader thread once open; read by the GUI thread to interrupt.
     std::atomic<sqlite3*> m_handle = nullptr;
 };

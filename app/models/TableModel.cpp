@@ -291,7 +291,7 @@ std::optional<QString> TableModel::problemWith(const QString& column, const QVar
 
 QVariant TableModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     const int row = index.row();
     const int column = index.column();
@@ -459,10 +459,10 @@ QVariant TableModel::headerData(int section, Qt::Orientation orientation, int ro
 
 Qt::ItemFlags TableModel::flags(const QModelIndex& index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return Qt::NoItemFlags;
     Qt::ItemFlags result = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
-    if (!m_table.isEditable() || isComputedColumn(index.column()))
+    if (!isEditable() || isComputedColumn(index.column()))
         return result;
     const bool inserted = index.row() >= m_storedRows;
     const ColumnInfo& column = m_table.columns.at(index.column());
@@ -486,7 +486,7 @@ void TableModel::sort(int column, Qt::SortOrder order)
 bool TableModel::insertRows(int row, int count, const QModelIndex& parent)
 {
     Q_UNUSED(row)
-    if (parent.isValid() || count < 1 || !m_table.isEditable() || !m_pending)
+    if (parent.isValid() || count < 1 || !isEditable() || !m_pending)
         return false;
     for (int i = 0; i < count; ++i)
         m_pending->insertRow(m_table.name);
@@ -495,7 +495,7 @@ bool TableModel::insertRows(int row, int count, const QModelIndex& parent)
 
 bool TableModel::removeRows(int row, int count, const QModelIndex& parent)
 {
-    if (parent.isValid() || row < 0 || count < 1 || row + count > rowCount() || !m_table.isEditable() || !m_pending)
+    if (parent.isValid() || row < 0 || count < 1 || row + count > rowCount() || !isEditable() || !m_pending)
         return false;
     QVariantList identities;
     for (int r = row; r < row + count; ++r) {

@@ -55,10 +55,15 @@ public:
     ~TableModel() override;
 
     const TableInfo& table() const { return m_table; }
+    // A model of a file open read-only offers no editing.
+    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
+    bool isEditable() const { return !m_readOnly && m_table.isEditable(); }
     const BrowseRequest& request() const { return m_request; }
     void setRequest(const BrowseRequest& request);
     // Reads everything again (after a write, or when the file changed).
     void reload();
+    // See RowLoader::setBackgroundPaused: lets a write on the GUI connection take the file's write lock.
+    void setBackgroundPaused(bool paused) { m_loader->setBackgroundPaused(paused); }
 
     // Rows stored in the file that match the request: exact once counted, an estimate before.
     qint64 storedRowCount() const { return m_storedRows; }
@@ -114,6 +119,7 @@ private:
     QList<ComputedColumn> m_computed;
     PendingChanges* m_pending;
     RuleSet m_rules;
+    bool m_readOnly = false;
     BrowseRequest m_request;
     BrowseSql m_sql;
     std::unique_ptr<RowLoader> m_loader;

@@ -160,6 +160,7 @@ bool TableBrowser::eventFilter(QObject* watched, QEvent* event)
             QTableView* view = watched == m_view->viewport() ? m_view : m_detailView;
             const QModelIndex index = view->indexAt(mouse->position().toPoint());
             if (index.isValid() && (index.data(TableModel::StateRole).toInt() & TableModel::ForeignKey)) {
+                view->setCurrentIndex(index); // Back returns to the row followed from
                 followCell(index);
                 return true;
             }
@@ -219,6 +220,7 @@ void TableBrowser::selectIdentity(const QVariant& identity)
     const QModelIndex index = m_model->index(row, std::max(0, m_view->currentIndex().column()));
     m_view->setCurrentIndex(index);
     m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    m_view->setFocus(); // so Undo and the keyboard act on the grid, not on a search field
 }
 
 void TableBrowser::goToKey(const QString& column, const QVariant& value)
