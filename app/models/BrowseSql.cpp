@@ -40,14 +40,14 @@ QVariant comparisonValue(const QString& text)
 BrowseSql::BrowseSql(const TableInfo& table, const QList<ComputedColumn>& computed, const BrowseRequest& request)
     : m_table(table), m_computed(computed)
 {
-    m_from = SqlIdentifier::quote(table.name) + QStringLiteral(" AS t");
     for (int i = 0; i < table.foreignKeys.size(); ++i) {
         const ForeignKeyInfo& key = table.foreignKeys.at(i);
         const QString alias = QStringLiteral("r%1").arg(i);
-        m_from += QStringLiteral(" LEFT JOIN %1 AS %2 ON %3 = %4")
-                      .arg(SqlIdentifier::quote(key.parentTable), alias, column(alias, key.parentColumn),
-                           column(QStringLiteral("t"), key.column));
+        m_joins += QStringLiteral(" LEFT JOIN %1 AS %2 ON %3 = %4")
+                       .arg(SqlIdentifier::quote(key.parentTable), alias, column(alias, key.parentColumn),
+                            column(QStringLiteral("t"), key.column));
     }
+    m_from = SqlIdentifier::quote(table.name) + QStringLiteral(" AS t") + m_joins;
     if (table.hasRowid) {
         m_identity = QStringLiteral("t.rowid");
     } else if (table.primaryKey().size() == 1) {
@@ -91,6 +91,11 @@ BrowseSql::BrowseSql(const TableInfo& table, const QList<ComputedColumn>& comput
     if (request.sortColumn >= 0 && request.sortColumn < modelColumns)
         m_sortExpression = shownExpression(request.sortColumn);
     m_descending = request.sortOrder == Qt::DescendingOrder && request.sortColumn >= 0;
+
+    // Joined tables are aliased r0, r1, ...; the table itself t.
+    static const QRegularExpression joinedColumn(QStringLiteral("\\br\\d+\\."));
+    m_keysNeedJoins = joinedColumn.match(m_conditions.join(QLatin1Char(' '))).hasMatch() ||
+                      joinedColumn.match(m_sortExpression).hasMatch();
 }
 
 void BrowseSql::addFilter(const QString& expression, const QString& text, bool compareRaw, const QString& rawExpression)
@@ -148,11 +153,35 @@ QString BrowseSql::orderBy(bool reverse) const
     return QStringLiteral(" ORDER BY ") + terms.join(QStringLiteral(", "));
 }
 
+QString BrowseSql::where() const
+{
+    return m_conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + m_conditions.join(QStringLiteral(" AND "));
+}
+
+QString BrowseSql::keyFrom() const
+{
+    return m_keysNeedJoins ? m_from : SqlIdentifier::quote(m_table.name) + QStringLiteral(" AS t");
+}
+
+QString BrowseSql::rowsOf(const QString& choose, bool reverse) const
+{
+    // The page's identities are chosen first, reading only what the filters and the order need, and only
+    // those rows are then read whole and joined. Choosing and reading in one statement made SQLite join and
+    // read every row (long text included) before sorting, and the mere presence of the joins led its planner
+    // to walk the table through a foreign-key index in random order: 14.7 s instead of 0.9 s for the first
+    // page of 1M posts sorted by title.
+    return QStringLiteral("SELECT %1 FROM (%2) AS s JOIN %3 AS t ON %4 = s.k%5%6")
+        .arg(selectList(), choose, SqlIdentifier::quote(m_table.name), m_identity, m_joins, orderBy(reverse));
+}
+
 QString BrowseSql::pageSql(bool fromEnd) const
 {
-    const QString where =
-        m_conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + m_conditions.join(QStringLiteral(" AND "));
-    return QStringLiteral("SELECT %1 FROM %2%3%4 LIMIT ? OFFSET ?").arg(selectList(), m_from, where, orderBy(fromEnd));
+    if (m_identity.isEmpty()) // a view: no identity to choose rows by
+        return QStringLiteral("SELECT %1 FROM %2%3%4 LIMIT ? OFFSET ?")
+            .arg(selectList(), m_from, where(), orderBy(fromEnd));
+    return rowsOf(QStringLiteral("SELECT %1 AS k FROM %2%3%4 LIMIT ? OFFSET ?")
+                      .arg(m_identity, keyFrom(), where(), orderBy(fromEnd)),
+                  fromEnd);
 }
 
 QString BrowseSql::seekSql(bool keyIsNull) const
@@ -170,8 +199,9 @@ QString BrowseSql::seekSql(bool keyIsNull) const
         const QString seek = QStringLiteral("(%1, %2) %3 (?, ?)").arg(m_sortExpression, m_identity, op);
         conditions << (m_descending ? QStringLiteral("(%1 OR %2 IS NULL)").arg(seek, m_sortExpression) : seek);
     }
-    return QStringLiteral("SELECT %1 FROM %2 WHERE %3%4 LIMIT ? OFFSET ?")
-        .arg(selectList(), m_from, conditions.join(QStringLiteral(" AND ")), orderBy(false));
+    return rowsOf(QStringLiteral("SELECT %1 AS k FROM %2 WHERE %3%4 LIMIT ? OFFSET ?")
+                      .arg(m_identity, keyFrom(), conditions.join(QStringLiteral(" AND ")), orderBy(false)),
+                  false);
 }
 
 QVariantList BrowseSql::seekBinds(const QVariant& sortValue, const QVariant& identity) const
@@ -185,20 +215,14 @@ QVariantList BrowseSql::seekBinds(const QVariant& sortValue, const QVariant& ide
 
 QString BrowseSql::countSql() const
 {
-    const QString where =
-        m_conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + m_conditions.join(QStringLiteral(" AND "));
     // Joins only matter to the count when a condition looks at a joined table.
-    const bool needsJoins = where.contains(QStringLiteral(" r"));
-    const QString from = needsJoins ? m_from : SqlIdentifier::quote(m_table.name) + QStringLiteral(" AS t");
-    return QStringLiteral("SELECT count(*) FROM %1%2").arg(from, where);
+    return QStringLiteral("SELECT count(*) FROM %1%2").arg(keyFrom(), where());
 }
 
 QString BrowseSql::keysSql() const
 {
-    const QString where =
-        m_conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + m_conditions.join(QStringLiteral(" AND "));
     const QString sortKey = isSorted() ? m_sortExpression : QStringLiteral("NULL");
-    return QStringLiteral("SELECT %1, %2 FROM %3%4%5").arg(sortKey, m_identity, m_from, where, orderBy(false));
+    return QStringLiteral("SELECT %1, %2 FROM %3%4%5").arg(sortKey, m_identity, keyFrom(), where(), orderBy(false));
 }
 
 } // namespace quarry

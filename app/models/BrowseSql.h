@@ -49,11 +49,19 @@ public:
 private:
     QString selectList() const;
     QString orderBy(bool reverse) const;
+    QString where() const;
+    // What the row-choosing part of a query reads: the table alone, or with its joins when a filter or the
+    // order looks at a joined table.
+    QString keyFrom() const;
+    // The rows chosen by `choose` (a query of identities aliased k, in order), with all their columns.
+    QString rowsOf(const QString& choose, bool reverse) const;
     void addFilter(const QString& expression, const QString& text, bool compareRaw, const QString& rawExpression);
 
     TableInfo m_table;
     QList<ComputedColumn> m_computed;
-    QString m_from;
+    QString m_from;  // the table and every join
+    QString m_joins; // the LEFT JOINs alone
+    bool m_keysNeedJoins = false;
     QStringList m_conditions;
     QVariantList m_binds;
     QString m_identity;       // t.rowid, or the single-column primary key of a WITHOUT ROWID table

@@ -22,13 +22,49 @@ private:
     sqlite3_stmt* m_stmt = nullptr;
 };
 
+// SQLite calls this every kProgressSteps virtual machine instructions; non-zero stops the statement with
+// SQLITE_INTERRUPT.
+constexpr int kProgressSteps = 4096;
+
+int cancelRequested(void* flag)
+{
+    return static_cast<const std::atomic_bool*>(flag)->load(std::memory_order_relaxed) ? 1 : 0;
+}
+
+// Installs the cancel flag's progress handler for the life of one run.
+class CancelGuard {
+public:
+    CancelGuard(sqlite3* db, const std::atomic_bool* cancelled)
+        : m_db(cancelled ? db : nullptr)
+    {
+        if (m_db)
+            sqlite3_progress_handler(m_db, kProgressSteps, &cancelRequested,
+                                     const_cast<void*>(static_cast<const void*>(cancelled)));
+    }
+    ~CancelGuard()
+    {
+        if (m_db)
+            sqlite3_progress_handler(m_db, 0, nullptr, nullptr);
+    }
+    CancelGuard(const CancelGuard&) = delete;
+    CancelGuard& operator=(const CancelGuard&) = delete;
+
+private:
+    sqlite3* m_db;
+};
+
+Error cancelledError(const StatsPanel& panel)
+{
+    return Error::make(Error::Kind::Cancelled, QStringLiteral("The \u201c%1\u201d panel was cancelled.").arg(panel.name),
+                       sqlite_code::Interrupt);
+}
+
 Error sqliteError(sqlite3* db, int rc, const StatsPanel& panel)
 {
     const QString text = QString::fromUtf8(sqlite3_errmsg(db));
     const int extended = sqlite3_extended_errcode(db);
     if ((rc & 0xff) == sqlite_code::Interrupt)
-        return Error::make(Error::Kind::Cancelled,
-                           QStringLiteral("The \u201c%1\u201d panel was cancelled.").arg(panel.name), extended, text);
+        return cancelledError(panel);
     const Error::Kind kind = (rc & 0xff) == sqlite_code::NotADatabase || (rc & 0xff) == sqlite_code::Corrupt
                                  ? Error::Kind::NotADatabase
                                  : Error::Kind::Sql;
@@ -124,6 +160,9 @@ Result<StatsResult> StatsExecutor::run(const StatsPanel& panel, const StatsParam
     QElapsedTimer timer;
     timer.start();
     sqlite3* db = m_connection.handle();
+    if (m_cancelled && m_cancelled->load())
+        return cancelledError(panel);
+    const CancelGuard guard(db, m_cancelled);
     Statement stmt;
     if (Status status = prepare(db, stmt, panel, parameters); !status)
         return status.error();
@@ -162,6 +201,9 @@ Status StatsExecutor::stream(const StatsPanel& panel, const StatsParameters& par
                              const std::function<bool(const QVariantList&)>& onRow) const
 {
     sqlite3* db = m_connection.handle();
+    if (m_cancelled && m_cancelled->load())
+        return cancelledError(panel);
+    const CancelGuard guard(db, m_cancelled);
     Statement stmt;
     if (Status status = prepare(db, stmt, panel, parameters); !status)
         return status;

@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <QVariantList>
 
+#include <atomic>
 #include <functional>
 
 namespace quarry {
@@ -18,13 +19,19 @@ class Connection;
 // name, rows converted straight to QVariant. Going around QSqlQuery keeps a panel's time close to the bare C
 // API's (QSqlQuery costs about 2.4x on big results), which is what the benchmark holds us to.
 //
-// Use it on the thread that opened the connection; Connection::interrupt() from any thread stops it with
-// Error::Kind::Cancelled.
+// Use it on the thread that opened the connection. Setting `cancelled` from any thread stops it with
+// Error::Kind::Cancelled, even before it has started: sqlite3_interrupt() alone only reaches a statement that is
+// already stepping, so a cancel arriving just before the first step would be lost. The flag is polled by an
+// SQLite progress handler every few thousand virtual machine instructions.
 class StatsExecutor {
 public:
     static constexpr qsizetype AllRows = -1;
 
-    explicit StatsExecutor(const Connection& connection) : m_connection(connection) {}
+    explicit StatsExecutor(const Connection& connection, const std::atomic_bool* cancelled = nullptr)
+        : m_connection(connection)
+        , m_cancelled(cancelled)
+    {
+    }
 
     // Every row is read; the first `maxRows` are kept (all with AllRows), the others counted and summed.
     [[nodiscard]] Result<StatsResult> run(const StatsPanel& panel, const StatsParameters& parameters,
@@ -38,6 +45,7 @@ public:
 
 private:
     const Connection& m_connection;
+    const std::atomic_bool* m_cancelled = nullptr;
 };
 
 } // namespace quarry

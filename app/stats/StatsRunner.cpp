@@ -7,6 +7,8 @@
 #include <QMutex>
 #include <QMutexLocker>
 
+#include <atomic>
+
 namespace quarry {
 
 // What the runner (owner's thread) and the worker share, always under `mutex`.
@@ -15,14 +17,20 @@ struct StatsRunnerState {
     QHash<QString, quint64> live; // panel -> its live request; absent when cancelled or done
     quint64 nextId = 0;
     quint64 generation = 0; // bumped by setDatabase(): older requests are dropped
-    quint64 runningId = 0;  // the request whose statement is on the connection now
+    quint64 runningId = 0;  // the request the worker is executing now
     const Connection* running = nullptr;
+    std::shared_ptr<std::atomic_bool> runningCancelled; // that request's cancel flag
 
-    // Interrupts the running statement if it belongs to `requestId`. The worker clears runningId only after
-    // the statement is finalized, so an interrupt never lands on the next request's statement.
+    // Stops the running request if it is `requestId`. The flag covers a request that has not reached its first
+    // step yet (an interrupt then would be lost); the interrupt stops a long step at once. The worker clears
+    // runningId only after the statement is finalized, so neither lands on the next request.
     void interruptIfRunning(quint64 requestId)
     {
-        if (requestId != 0 && runningId == requestId && running)
+        if (requestId == 0 || runningId != requestId)
+            return;
+        if (runningCancelled)
+            runningCancelled->store(true);
+        if (running)
             running->interrupt();
     }
 };
@@ -47,16 +55,21 @@ public:
 
     void run(const StatsRequest& request, StatsRunner* runner)
     {
+        const auto cancelled = std::make_shared<std::atomic_bool>(false);
         {
             QMutexLocker lock(&m_state->mutex);
             if (m_state->live.value(request.panel) != request.id || m_state->generation != request.generation)
                 return; // superseded or cancelled while queued
+            // From here on a cancel reaches this request through its flag (and the interrupt, once running).
+            m_state->runningId = request.id;
+            m_state->runningCancelled = cancelled;
         }
-        Result<StatsResult> result = execute(request);
+        Result<StatsResult> result = execute(request, cancelled.get());
         {
             QMutexLocker lock(&m_state->mutex);
             m_state->runningId = 0;
             m_state->running = nullptr;
+            m_state->runningCancelled.reset();
         }
         // Posted to the runner's thread; dropped there if the runner is gone or the request no longer live.
         QMetaObject::invokeMethod(
@@ -65,7 +78,7 @@ public:
     }
 
 private:
-    Result<StatsResult> execute(const StatsRequest& request)
+    Result<StatsResult> execute(const StatsRequest& request, const std::atomic_bool* cancelled)
     {
         const StatsPanel* panel = StatsQueries::find(request.panel);
         if (!panel)
@@ -81,13 +94,9 @@ private:
         }
         {
             QMutexLocker lock(&m_state->mutex);
-            // A cancel between the check in run() and here must still stop this request.
-            if (m_state->live.value(request.panel) != request.id || m_state->generation != request.generation)
-                return Error::make(Error::Kind::Cancelled, QStringLiteral("Cancelled."));
-            m_state->runningId = request.id;
             m_state->running = m_connection.get();
         }
-        return StatsExecutor(*m_connection).run(*panel, request.parameters, request.maxRows);
+        return StatsExecutor(*m_connection, cancelled).run(*panel, request.parameters, request.maxRows);
     }
 
     std::shared_ptr<StatsRunnerState> m_state;

@@ -108,17 +108,31 @@ INSERT INTO comments (content, post_id, author_id) SELECT 'nice', post, 1 FROM c
                                             .arg(users));
     }
 
-    // A `posts` that never ends: a view over an endless recursive CTE. Any panel reading it runs until
-    // interrupted, which is what the cancel tests need.
-    static bool createEndless(const QString& path)
+    // A table that never ends: `endless` ("posts" or "comments") is a view over an endless recursive CTE, every
+    // row by user 1 in 2024; the other tables are real and small (alice, one post). Any panel reading the endless
+    // one runs until cancelled, which is what the cancel tests need; created_at is computed so that SQLite
+    // cannot settle a date comparison once for all rows.
+    static bool createEndless(const QString& path, const QString& endless = QStringLiteral("posts"))
     {
-        return TestFiles::execSql(path, QStringLiteral(R"sql(
-CREATE TABLE users (id INTEGER PRIMARY KEY, username TEXT, email TEXT);
-CREATE TABLE comments (id INTEGER PRIMARY KEY, content TEXT, post_id INTEGER, author_id INTEGER, created_at TEXT);
-CREATE VIEW posts AS
-    WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r)
-    SELECT x AS id, 'endless' AS title, '' AS content, 1 AS author_id, '2024-01-01 00:00:00' AS created_at FROM r;
-)sql"));
+        const QString posts = endless == QStringLiteral("posts")
+                                  ? QStringLiteral("CREATE VIEW posts AS WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL "
+                                                   "SELECT x + 1 FROM r) SELECT x AS id, 'endless' AS title, '' AS "
+                                                   "content, 1 AS author_id, printf('2024-01-01 %02d:00:00', x % 24) "
+                                                   "AS created_at FROM r;")
+                                  : QStringLiteral("CREATE TABLE posts (id INTEGER PRIMARY KEY, title TEXT, content "
+                                                   "TEXT, author_id INTEGER, created_at TEXT);"
+                                                   "INSERT INTO posts VALUES (1, 'one', '', 1, '2024-01-01 00:00:00');");
+        const QString comments = endless == QStringLiteral("comments")
+                                     ? QStringLiteral("CREATE VIEW comments AS WITH RECURSIVE r(x) AS (SELECT 1 UNION "
+                                                      "ALL SELECT x + 1 FROM r) SELECT x AS id, '' AS content, 1 AS "
+                                                      "post_id, 1 AS author_id, printf('2024-01-01 %02d:00:00', x % "
+                                                      "24) AS created_at FROM r;")
+                                     : QStringLiteral("CREATE TABLE comments (id INTEGER PRIMARY KEY, content TEXT, "
+                                                      "post_id INTEGER, author_id INTEGER, created_at TEXT);");
+        return TestFiles::execSql(path, QStringLiteral("CREATE TABLE users (id INTEGER PRIMARY KEY, username TEXT, "
+                                                       "email TEXT);"
+                                                       "INSERT INTO users VALUES (1, 'alice', 'alice@example.com');") +
+                                            posts + comments);
     }
 };
 

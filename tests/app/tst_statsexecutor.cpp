@@ -355,18 +355,29 @@ void TestStatsExecutor::cancelsWhenInterrupted()
     auto connection = Connection::open(m_path, {Connection::Mode::ReadOnly, 5000, QStringLiteral("test")});
     QVERIFY(connection);
     const Connection* raw = connection->get();
-    // The statement would never end: interrupt it from another thread once it has started.
-    std::unique_ptr<QThread> interrupter(QThread::create([raw] {
+    std::atomic_bool cancelled = false;
+    // The statement would never end: cancel it from another thread while it runs.
+    std::unique_ptr<QThread> canceller(QThread::create([raw, &cancelled] {
         QThread::msleep(200);
+        cancelled = true;
         raw->interrupt();
     }));
-    interrupter->start();
-    auto result = StatsExecutor(**connection).run(*StatsQueries::find(QStringLiteral("totals")), {});
-    interrupter->wait();
+    canceller->start();
+    const StatsExecutor executor(**connection, &cancelled);
+    auto result = executor.run(*StatsQueries::find(QStringLiteral("totals")), {});
+    canceller->wait();
     QVERIFY(!result);
     QCOMPARE(result.error().kind, Error::Kind::Cancelled);
+    QVERIFY(result.error().message.contains(QStringLiteral("cancelled")));
+
+    // A flag set before the run stops it before its first step (where an interrupt alone would be lost).
+    auto early = executor.run(*StatsQueries::find(QStringLiteral("totals")), {});
+    QVERIFY(!early);
+    QCOMPARE(early.error().kind, Error::Kind::Cancelled);
+
     // The connection is fine afterwards.
-    QVERIFY(StatsExecutor(**connection).run(*StatsQueries::find(QStringLiteral("active-users")), {}));
+    cancelled = false;
+    QVERIFY(StatsExecutor(**connection).run(*StatsQueries::find(QStringLiteral("post-counts")), {}));
 }
 
 void TestStatsExecutor::leavesTheFileUntouched()

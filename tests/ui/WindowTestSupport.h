@@ -10,6 +10,7 @@
 #include <QList>
 #include <QStringList>
 #include <QTest>
+#include <QtGlobal>
 
 namespace quarry::test {
 
@@ -52,6 +53,34 @@ inline int rowOf(const TableModel* model, qint64 identity)
 {
     return model->rowOfIdentity(QVariant(identity));
 }
+
+// Collects the warnings Qt prints while it lives (and still passes them on to QtTest's log).
+class WarningLog {
+public:
+    WarningLog() : m_previous(qInstallMessageHandler(&WarningLog::handle)) { s_current = this; }
+    ~WarningLog()
+    {
+        qInstallMessageHandler(m_previous);
+        s_current = nullptr;
+    }
+    WarningLog(const WarningLog&) = delete;
+    WarningLog& operator=(const WarningLog&) = delete;
+
+    QStringList messages;
+
+private:
+    static void handle(QtMsgType type, const QMessageLogContext& context, const QString& message)
+    {
+        if (s_current) {
+            if (type == QtWarningMsg)
+                s_current->messages << message;
+            if (s_current->m_previous)
+                s_current->m_previous(type, context, message);
+        }
+    }
+    static inline WarningLog* s_current = nullptr;
+    QtMessageHandler m_previous;
+};
 
 // Answers the window's questions from a script and records every question and warning, so tests check the
 // words a person would read without a modal dialog.

@@ -1,1 +1,8 @@
 # query widget tests: quarry_add_test(tst_name ui tst_name.cpp)
+quarry_add_test(tst_querypanel ui tst_querypanel.cpp)
+quarry_add_test(tst_sqleditor ui tst_sqleditor.cpp)
+quarry_add_test(tst_resultmodel ui tst_resultmodel.cpp)
+quarry_add_test(tst_parameterdialog ui tst_parameterdialog.cpp)
+quarry_add_test(tst_historymodel ui tst_historymodel.cpp)
+quarry_add_test(tst_findreplacebar ui tst_findreplacebar.cpp)
+quarry_add_test(tst_editortabs ui tst_editortabs.cpp)

@@ -13,19 +13,31 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFile>
 #include <QHeaderView>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMimeData>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSet>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
+
+#include <ctime>
 
 using namespace quarry;
 using namespace quarry::test;
@@ -85,6 +97,7 @@ private slots:
     void deletingInALessonDatabasePromisesNoCascade();
     void picksUser300Of300AsAPostsAuthor();
     void keepsPostsWithNullOrDanglingAuthorsVisible();
+    void showsTimestampsInLocalTimeAndWritesThemUntouched();
     void followsAKeyAndComesBackAndForward();
     void followingRemembersTheRowCtrlClickedFrom();
     void opensAGenericFileWithOddNamesAndBrowsesEveryTable();
@@ -96,6 +109,9 @@ private slots:
     void upgradesALessonDatabaseFromTheBar();
     void warnsAboutANewerSchemaAndNeverMigrates();
     void aNewcomersFirstSessionReachesTheFile();
+    void createsANewDemoDatabaseButNeverOverwrites();
+    void opensRecentAndDroppedFiles();
+    void remembersTheWindowLayout();
     void screenshotOptionRendersTheWindowAndExits();
     void screenshotOptionFailsForAMissingFile();
 
@@ -121,6 +137,7 @@ void TestMainWindow::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("QuarryTests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    QSettings().clear(); // recent files and layout from an earlier run
     QVERIFY(m_dir.isValid());
     m_template = m_dir.filePath(QStringLiteral("template.db"));
     QVERIFY(DemoDatabase::create(m_template, true));
@@ -284,7 +301,16 @@ void TestMainWindow::editsAUsernameAndWritesItWithCtrlS()
     const int username = users->model()->modelColumn(QStringLiteral("username"));
     QCOMPARE(cellText(users->model(), row, username), QStringLiteral("alice"));
 
-    QVERIFY(editCell(users, row, QStringLiteral("username"), QStringLiteral("alicia")));
+    {
+        const WarningLog log;
+        QVERIFY(editCell(users, row, QStringLiteral("username"), QStringLiteral("alicia")));
+        QEXPECT_FAIL("",
+                     "one CellDelegate serves the grid and the detail grid: the detail view warns about the "
+                     "grid's editor on every commit (TableBrowser::setupView)",
+                     Continue);
+        QVERIFY2(log.messages.filter(QStringLiteral("does not belong to this view")).isEmpty(),
+                 qPrintable(log.messages.join(QLatin1Char('\n'))));
+    }
     QCOMPARE(cellText(users->model(), row, username), QStringLiteral("alicia"));
     QVERIFY(cellState(users->model(), row, username) & TableModel::Edited);
     QVERIFY(m_window->isWindowModified());
@@ -438,10 +464,6 @@ void TestMainWindow::keepsEveryPendingEditWhenWriteFails()
     QCOMPARE(cellText(users->model(), rowOf(users->model(), 3), email), QStringLiteral("c@example.org"));
 
     // The failing cell has the keyboard, so F2 corrects it and Ctrl+Z undoes it.
-    QEXPECT_FAIL("author missing",
-                 "a failed Write selects the cell but focus stays in the search field of a tab never focused "
-                 "(TableBrowser::selectIdentity does not focus the grid)",
-                 Continue);
     QCOMPARE(QApplication::focusWidget(), failing->view());
     failing->view()->setFocus(); // where a person's click would put it
 
@@ -735,6 +757,41 @@ void TestMainWindow::keepsPostsWithNullOrDanglingAuthorsVisible()
     // A good author is shown by name, not marked.
     QCOMPARE(cellText(model, rowOf(model, 1), author), QStringLiteral("alice"));
     QCOMPARE(cellState(model, rowOf(model, 1), author) & (TableModel::Dangling | TableModel::Null), 0);
+}
+
+void TestMainWindow::showsTimestampsInLocalTimeAndWritesThemUntouched()
+{
+    // A zone without daylight saving, half an hour off, given as a POSIX rule so no zone database is needed.
+    const QByteArray zone = qgetenv("TZ");
+    qputenv("TZ", "QRT-5:30");
+    tzset();
+    const auto restore = qScopeGuard([zone] {
+        if (zone.isNull())
+            qunsetenv("TZ");
+        else
+            qputenv("TZ", zone);
+        tzset();
+    });
+    const QString file = demoCopy();
+    const QString stored = TestFiles::querySql(file, QStringLiteral("SELECT created_at FROM posts WHERE id = 1"));
+    QDateTime utc = QDateTime::fromString(stored, QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    QVERIFY(utc.isValid());
+    utc.setTimeSpec(Qt::UTC);
+    const QString local = utc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    QCOMPARE(utc.toLocalTime().offsetFromUtc(), 5 * 3600 + 1800);
+
+    QVERIFY(openWindow(file));
+    TableBrowser* posts = browser(QStringLiteral("posts"));
+    QVERIFY(posts);
+    const int created = posts->model()->modelColumn(QStringLiteral("created_at"));
+    const int row = rowOf(posts->model(), 1);
+    QCOMPARE(cellText(posts->model(), row, created), local);
+    QCOMPARE(cellData(posts->model(), row, created, TableModel::RawValueRole).toString(), stored);
+    // Editing another column of the row leaves the stored time exactly as it was (text, no zone added).
+    QVERIFY(editCell(posts, row, QStringLiteral("title"), QStringLiteral("Python, Again")));
+    pressOnWindow(Qt::Key_S, Qt::ControlModifier);
+    QCOMPARE(TestFiles::dumpRows(file, QStringLiteral("SELECT created_at FROM posts WHERE id = 1")),
+             QStringList{QStringLiteral("text:") + stored});
 }
 
 void TestMainWindow::followsAKeyAndComesBackAndForward()
@@ -1086,6 +1143,87 @@ void TestMainWindow::aNewcomersFirstSessionReachesTheFile()
     QCOMPARE(count(file, QStringLiteral("SELECT count(*) FROM comments WHERE id = 3")), 0);
     QCOMPARE(count(file, QStringLiteral("SELECT count(*) FROM comments")),
              count(m_template, QStringLiteral("SELECT count(*) FROM comments")) - 1);
+}
+
+void TestMainWindow::createsANewDemoDatabaseButNeverOverwrites()
+{
+    const QString file = m_dir.filePath(QStringLiteral("new demo %1.db").arg(++m_copies));
+    QVERIFY(openWindow(demoCopy()));
+    m_dialogs->filesToSave << file;
+    action(QStringLiteral("New Demo Database…"))->trigger();
+    QVERIFY2(m_dialogs->warnings.isEmpty(), qPrintable(m_dialogs->warnings.join(QLatin1Char('\n'))));
+    QCOMPARE(m_window->session()->path(), QFileInfo(file).absoluteFilePath());
+    QCOMPARE(TestFiles::querySql(file, QStringLiteral("PRAGMA user_version")),
+             QString::number(Migrator::LatestVersion));
+    TableBrowser* users = browser(QStringLiteral("users"));
+    QVERIFY(users);
+    QCOMPARE(users->model()->rowCount(), int(count(m_template, QStringLiteral("SELECT count(*) FROM users"))));
+
+    // An existing file is never replaced: the window says so and stays on the open file.
+    const QStringList before = everything(file);
+    m_dialogs->filesToSave << file;
+    action(QStringLiteral("New Database…"))->trigger();
+    QCOMPARE(m_dialogs->warnings.size(), 1);
+    QVERIFY2(m_dialogs->warnings.first().contains(QStringLiteral("already exists")),
+             qPrintable(m_dialogs->warnings.first()));
+    QCOMPARE(everything(file), before);
+    QCOMPARE(m_window->session()->path(), QFileInfo(file).absoluteFilePath());
+
+    // A new empty database opens at the latest schema with no rows.
+    const QString empty = m_dir.filePath(QStringLiteral("empty %1.db").arg(++m_copies));
+    m_dialogs->filesToSave << empty;
+    action(QStringLiteral("New Database…"))->trigger();
+    QCOMPARE(m_window->session()->path(), QFileInfo(empty).absoluteFilePath());
+    TableBrowser* posts = browser(QStringLiteral("posts"));
+    QVERIFY(posts);
+    QCOMPARE(posts->model()->rowCount(), 0);
+}
+
+void TestMainWindow::opensRecentAndDroppedFiles()
+{
+    QSettings().remove(QStringLiteral("recentFiles"));
+    const QString first = demoCopy();
+    const QString second = demoCopy();
+    QVERIFY(openWindow(first));
+    QVERIFY(m_window->openFile(second, false));
+    QCOMPARE(QSettings().value(QStringLiteral("recentFiles")).toStringList(),
+             (QStringList{QFileInfo(second).absoluteFilePath(), QFileInfo(first).absoluteFilePath()}));
+
+    // Open Recent lists them newest first; choosing one opens it.
+    QMenu* recent = nullptr;
+    for (QMenu* menu : m_window->menuBar()->findChildren<QMenu*>()) {
+        if (menu->title().remove(QLatin1Char('&')) == QStringLiteral("Open Recent"))
+            recent = menu;
+    }
+    QVERIFY(recent);
+    emit recent->aboutToShow();
+    QCOMPARE(recent->actions().size(), 2);
+    QCOMPARE(recent->actions().at(1)->text(), QDir::toNativeSeparators(QFileInfo(first).absoluteFilePath()));
+    recent->actions().at(1)->trigger();
+    QCOMPARE(m_window->session()->path(), QFileInfo(first).absoluteFilePath());
+
+    // A file dropped on the window opens.
+    QMimeData data;
+    data.setUrls({QUrl::fromLocalFile(second)});
+    const QPoint middle = m_window->rect().center();
+    QDragEnterEvent enter(middle, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(middle), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &drop);
+    QCOMPARE(m_window->session()->path(), QFileInfo(second).absoluteFilePath());
+    QVERIFY(browser(QStringLiteral("users")));
+}
+
+void TestMainWindow::remembersTheWindowLayout()
+{
+    QVERIFY(openWindow(demoCopy()));
+    m_window->resize(900, 640);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->size(), QSize(900, 640), 5000);
+    QVERIFY(m_window->close());
+    m_window.reset();
+    QVERIFY(openWindow(demoCopy()));
+    QCOMPARE(m_window->size(), QSize(900, 640));
 }
 
 void TestMainWindow::screenshotOptionRendersTheWindowAndExits()

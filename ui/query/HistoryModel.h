@@ -10,7 +10,7 @@ namespace quarry {
 class HistoryModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Time, Duration, Outcome, Sql, ColumnCount };
+    enum Column { Sql, Outcome, Duration, Time, ColumnCount };
     enum Role { SqlRole = Qt::UserRole + 1 };
 
     explicit HistoryModel(QObject* parent = nullptr);

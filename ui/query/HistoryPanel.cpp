@@ -39,7 +39,9 @@ HistoryPanel::HistoryPanel(HistoryStore* store, const QueryPrompts& prompts, std
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setStretchLastSection(false);
+    m_view->horizontalHeader()->setSectionResizeMode(HistoryModel::Sql, QHeaderView::Stretch);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->setWordWrap(false);
     m_view->setAccessibleName(QStringLiteral("Query history"));
     historyLayout->addWidget(m_view, 1);
@@ -119,7 +121,7 @@ void HistoryPanel::refresh()
     m_model->setEntries(entries ? *entries : QList<HistoryEntry>());
     m_view->resizeColumnToContents(HistoryModel::Time);
     m_view->resizeColumnToContents(HistoryModel::Duration);
-    m_view->setColumnWidth(HistoryModel::Outcome, 140);
+    m_view->setColumnWidth(HistoryModel::Outcome, 110);
 }
 
 void HistoryPanel::refreshSnippets()

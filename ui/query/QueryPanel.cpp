@@ -8,6 +8,7 @@
 #include "SqlEditor.h"
 #include "query/HistoryStore.h"
 #include "query/ResultSpool.h"
+#include "query/SqlLexer.h"
 #include "query/StatementSplitter.h"
 
 #include <QAction>
@@ -32,7 +33,9 @@ constexpr int kMaxResultTabs = 50;
 
 QString tabTitle(int index, const QString& sql)
 {
-    QString words = sql.simplified();
+    // Named by the statement's first words, past any leading comment.
+    const QList<SqlToken> tokens = SqlLexer::significantTokens(sql);
+    QString words = (tokens.isEmpty() ? sql : sql.mid(tokens.front().start)).simplified();
     if (words.size() > 22)
         words = words.left(21) + QChar(0x2026);
     return QStringLiteral("%1: %2").arg(index + 1).arg(words);
@@ -150,7 +153,7 @@ void QueryPanel::createActions()
     m_readOnlyAction =
         makeAction(this, QStringLiteral("Read-only"), {}, QStringLiteral("Run statements without writing to the file"));
     m_readOnlyAction->setCheckable(true);
-    m_newTabAction = makeAction(this, QStringLiteral("New Tab"), {QKeySequence(Qt::CTRL | Qt::Key_T)},
+    m_newTabAction = makeAction(this, QStringLiteral("New Tab"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)},
                                 QStringLiteral("A new query tab"));
     m_newTabAction->setIcon(style()->standardIcon(QStyle::SP_FileIcon));
     // Open and Save have no shortcuts: the main window's Ctrl+O and Ctrl+S belong to the database.

@@ -105,6 +105,7 @@ void ResultPane::showRows(std::shared_ptr<ResultSpool> rows)
     // The grid takes the place of the stretch at the bottom.
     delete layout->takeAt(layout->count() - 1);
     layout->addWidget(m_view, 1);
+    m_view->show(); // created after the pane was shown, so it is not shown with it
     m_message->hide();
     m_reading = true;
     m_status->setText(QStringLiteral("Reading\u2026"));

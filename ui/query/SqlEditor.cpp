@@ -4,13 +4,14 @@
 #include "SqlHighlighter.h"
 
 #include <QAbstractItemView>
+#include <QAction>
 #include <QCompleter>
 #include <QFontDatabase>
 #include <QKeyEvent>
 #include <QPainter>
 #include <QRegularExpression>
 #include <QScrollBar>
-#include <QStringListModel>
+#include <QStandardItemModel>
 #include <QTextBlock>
 
 #include <algorithm>
@@ -63,7 +64,7 @@ SqlEditor::SqlEditor(QWidget* parent)
     , m_lineNumbers(new LineNumberArea(this))
     , m_highlighter(new SqlHighlighter(document()))
     , m_completer(new QCompleter(this))
-    , m_completions(new QStringListModel(this))
+    , m_completions(new QStandardItemModel(this))
 {
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -76,7 +77,7 @@ SqlEditor::SqlEditor(QWidget* parent)
     m_completer->setCaseSensitivity(Qt::CaseInsensitive);
     m_completer->setModelSorting(QCompleter::CaseInsensitivelySortedModel);
     m_completer->setMaxVisibleItems(12);
-    connect(m_completer, qOverload<const QString&>(&QCompleter::activated), this, &SqlEditor::insertCompletion);
+    connect(m_completer, qOverload<const QModelIndex&>(&QCompleter::activated), this, &SqlEditor::insertCompletion);
     setCatalog({});
 
     connect(this, &QPlainTextEdit::blockCountChanged, this, &SqlEditor::updateLineNumberAreaWidth);
@@ -96,12 +97,24 @@ SqlEditor::~SqlEditor() = default;
 void SqlEditor::setCatalog(const SchemaCatalog& catalog)
 {
     m_catalog = catalog;
-    m_generalWords = SqlLexer::keywords();
-    for (const QString& name : catalog.allNames())
-        m_generalWords << quotedIfNeeded(name);
+    m_generalWords = SqlLexer::keywords() + catalog.allNames();
     std::sort(m_generalWords.begin(), m_generalWords.end(), lessCaseInsensitive);
     m_generalWords.erase(std::unique(m_generalWords.begin(), m_generalWords.end()), m_generalWords.end());
-    m_completions->setStringList(m_generalWords);
+    setCompletions(m_generalWords);
+}
+
+void SqlEditor::setCompletions(const QStringList& names)
+{
+    if (names == m_shownWords)
+        return;
+    m_shownWords = names;
+    // Matched by the plain name (what a person types), inserted quoted when the name needs it.
+    m_completions->clear();
+    for (const QString& name : names) {
+        auto* item = new QStandardItem(name);
+        item->setData(SqlLexer::keywords().contains(name) ? name : quotedIfNeeded(name), Qt::UserRole);
+        m_completions->appendRow(item);
+    }
 }
 
 QString SqlEditor::selectedSql() const
@@ -364,6 +377,30 @@ QString SqlEditor::wordBeforeCursor(QString* qualifier) const
     return line.mid(start, column - start);
 }
 
+bool SqlEditor::cursorInCommentOrString() const
+{
+    const QTextCursor cursor = textCursor();
+    const QTextBlock block = cursor.block();
+    // The highlighter keeps each line's closing lexer state as the block's user state.
+    const int previous = block.previous().isValid() ? block.previous().userState() : -1;
+    SqlLexer::State state = previous < 0 ? SqlLexer::State::Normal : SqlLexer::State(previous);
+    const QString before = block.text().left(cursor.positionInBlock());
+    const QList<SqlToken> tokens = SqlLexer::tokenize(before, &state);
+    if (tokens.isEmpty())
+        return state != SqlLexer::State::Normal;
+    const SqlToken& last = tokens.last();
+    switch (last.kind) {
+    case SqlToken::Kind::Comment:
+        return last.unterminated || last.text(before).startsWith(u"--");
+    case SqlToken::Kind::String:
+    case SqlToken::Kind::Blob:
+    case SqlToken::Kind::QuotedIdentifier:
+        return last.unterminated;
+    default:
+        return false;
+    }
+}
+
 void SqlEditor::complete()
 {
     QString qualifier;
@@ -372,15 +409,12 @@ void SqlEditor::complete()
     if (!qualifier.isEmpty()) {
         words.clear();
         for (auto it = m_catalog.columns.cbegin(); it != m_catalog.columns.cend(); ++it) {
-            if (it.key().compare(qualifier, Qt::CaseInsensitive) == 0) {
-                for (const QString& column : it.value())
-                    words << quotedIfNeeded(column);
-            }
+            if (it.key().compare(qualifier, Qt::CaseInsensitive) == 0)
+                words << it.value();
         }
         std::sort(words.begin(), words.end(), lessCaseInsensitive);
     }
-    if (m_completions->stringList() != words)
-        m_completions->setStringList(words);
+    setCompletions(words);
     m_completer->setCompletionPrefix(prefix);
     if (m_completer->completionCount() == 0 ||
         (m_completer->completionCount() == 1 &&
@@ -395,8 +429,9 @@ void SqlEditor::complete()
     m_completer->complete(rect);
 }
 
-void SqlEditor::insertCompletion(const QString& completion)
+void SqlEditor::insertCompletion(const QModelIndex& index)
 {
+    const QString completion = index.data(Qt::UserRole).toString();
     const QString prefix = wordBeforeCursor(nullptr);
     QTextCursor cursor = textCursor();
     cursor.movePosition(QTextCursor::Left, QTextCursor::KeepAnchor, int(prefix.size()));
@@ -404,8 +439,26 @@ void SqlEditor::insertCompletion(const QString& completion)
     setTextCursor(cursor);
 }
 
+bool SqlEditor::triggerShortcut(QKeyEvent* event)
+{
+    const QKeySequence pressed(event->keyCombination());
+    for (QWidget* widget = this; widget; widget = widget->parentWidget()) {
+        for (QAction* action : widget->actions()) {
+            if (action->isEnabled() && action->shortcuts().contains(pressed)) {
+                m_completer->popup()->hide();
+                action->trigger();
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 void SqlEditor::keyPressEvent(QKeyEvent* event)
 {
+    if (m_completer->popup()->isVisible() && (event->modifiers() & (Qt::ControlModifier | Qt::AltModifier)) &&
+        event->key() != Qt::Key_Space && triggerShortcut(event))
+        return;
     if (m_completer->popup()->isVisible()) {
         switch (event->key()) {
         case Qt::Key_Enter:
@@ -448,6 +501,10 @@ void SqlEditor::keyPressEvent(QKeyEvent* event)
     if (typed.isEmpty() || control) {
         if (event->key() != Qt::Key_Backspace)
             return;
+    }
+    if (cursorInCommentOrString()) {
+        m_completer->popup()->hide();
+        return;
     }
     QString qualifier;
     const QString prefix = wordBeforeCursor(&qualifier);

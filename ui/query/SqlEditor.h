@@ -6,7 +6,7 @@
 #include <QPlainTextEdit>
 
 class QCompleter;
-class QStringListModel;
+class QStandardItemModel;
 
 namespace quarry {
 
@@ -51,9 +51,15 @@ private:
     void updateLineNumberAreaWidth();
     void updateLineNumberArea(const QRect& rect, int dy);
     void updateExtraSelections();
-    void insertCompletion(const QString& completion);
+    void insertCompletion(const QModelIndex& index);
+    void setCompletions(const QStringList& names);
+    // While the completion list is open it is the active popup and the panel's shortcuts do not reach
+    // their actions; a shortcut typed then (Ctrl+Return) closes the list and runs its action here.
+    bool triggerShortcut(QKeyEvent* event);
     // Start of the word (identifier) ending at the cursor, and the table name before a '.', if any.
     QString wordBeforeCursor(QString* qualifier) const;
+    // True when the cursor is inside a comment or a string, where completions only get in the way.
+    bool cursorInCommentOrString() const;
     // The matching bracket's position for the bracket at `position`, or -1.
     int matchingBracket(int position);
 
@@ -61,9 +67,10 @@ private:
     LineNumberArea* m_lineNumbers = nullptr;
     SqlHighlighter* m_highlighter = nullptr;
     QCompleter* m_completer = nullptr;
-    QStringListModel* m_completions = nullptr;
+    QStandardItemModel* m_completions = nullptr;
     SchemaCatalog m_catalog;
     QStringList m_generalWords; // keywords + names, sorted case-insensitively
+    QStringList m_shownWords;   // what the completion model holds now
     int m_errorPosition = -1;
     int m_errorLength = 0;
     int m_errorLine = -1;

@@ -1,0 +1,365 @@
+#include "../app/StatsFixtures.h"
+#include "TestFiles.h"
+#include "stats/BarChart.h"
+#include "stats/StatsDock.h"
+#include "stats/StatsFormat.h"
+#include "stats/StatsPage.h"
+#include "stats/StatsTableModel.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QMainWindow>
+#include <QPlainTextEdit>
+#include <QProcessEnvironment>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace quarry;
+using quarry::test::StatsFixtures;
+using quarry::test::TestFiles;
+
+namespace {
+
+QStringList rowTexts(const StatsTableModel& model)
+{
+    QStringList rows;
+    for (const QVariantList& row : model.rows()) {
+        QStringList cells;
+        for (const QVariant& value : row)
+            cells << StatsFormat::text(value);
+        rows << cells.join(QLatin1Char('|'));
+    }
+    return rows;
+}
+
+int inkPixels(const QImage& image, const QColor& background)
+{
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            count += image.pixelColor(x, y) != background ? 1 : 0;
+    return count;
+}
+
+QPushButton* button(QWidget* parent, const QString& text)
+{
+    for (QPushButton* candidate : parent->findChildren<QPushButton*>()) {
+        if (candidate->text() == text)
+            return candidate;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestStatsDock : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void showsTheLessonActivityWithAStackedChart();
+    void panelsShowTheSameRowsAsTheCommandLine_data();
+    void panelsShowTheSameRowsAsTheCommandLine();
+    void refreshShowsChangedDataOnEveryPanel();
+    void runsOnlyThePanelOnShow();
+    void cancelKeepsTheWindowResponsive();
+    void openInEditorHandsOverRunnableSql();
+    void exportsTheTableAsCsvAndTheChartAsPng();
+    void daysSpinBoxRerunsActiveUsers();
+    void chartsHundredsOfUsersAsTopBarsPlusOthers();
+    void clearsWhenTheDatabaseCloses();
+
+private:
+    bool waitForResult(StatsPage* page);
+    void screenshot(const QString& name);
+
+    QTemporaryDir m_dir;
+    QString m_path;
+    std::unique_ptr<QMainWindow> m_window;
+    StatsDock* m_dock = nullptr;
+};
+
+void TestStatsDock::init()
+{
+    QVERIFY(m_dir.isValid());
+    m_path = m_dir.filePath(QStringLiteral("%1-%2.db")
+                                .arg(QLatin1String(QTest::currentTestFunction()))
+                                .arg(QLatin1String(QTest::currentDataTag() ? QTest::currentDataTag() : "x")));
+    QFile::remove(m_path);
+    // The dock as the main window will hold it.
+    m_window = std::make_unique<QMainWindow>();
+    m_window->setCentralWidget(new QWidget);
+    m_dock = new StatsDock(m_window.get());
+    m_window->addDockWidget(Qt::RightDockWidgetArea, m_dock);
+    m_window->resize(1100, 760);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestStatsDock::cleanup()
+{
+    m_window.reset();
+    m_dock = nullptr;
+}
+
+bool TestStatsDock::waitForResult(StatsPage* page)
+{
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isRunning() && page->hasResult(), 20000);
+    return true;
+}
+
+void TestStatsDock::screenshot(const QString& name)
+{
+    // Set QUARRY_STATS_SCREENSHOTS to a folder to look at the dock as a person would.
+    const QString folder = QProcessEnvironment::systemEnvironment().value(QStringLiteral("QUARRY_STATS_SCREENSHOTS"));
+    if (!folder.isEmpty())
+        m_window->grab().save(QDir(folder).filePath(name + QStringLiteral(".png")));
+}
+
+void TestStatsDock::showsTheLessonActivityWithAStackedChart()
+{
+    QVERIFY(DemoDatabase::create(m_path, true));
+    m_dock->setDatabase(m_path);
+    m_dock->showPanel(QStringLiteral("activity"));
+    StatsPage* page = m_dock->currentPage();
+    QCOMPARE(page->panel().name, QStringLiteral("activity"));
+    QVERIFY(waitForResult(page));
+    QCOMPARE(rowTexts(*page->model()),
+             (QStringList{QStringLiteral("alice|2|1|3"), QStringLiteral("bob|1|2|3"), QStringLiteral("charlie|1|1|2")}));
+    QVERIFY2(page->statusText().startsWith(QStringLiteral("3 rows")), qPrintable(page->statusText()));
+
+    const BarChartData& data = page->chart()->chartData();
+    QCOMPARE(data.series, (QStringList{QStringLiteral("posts"), QStringLiteral("comments")}));
+    QCOMPARE(data.labels, (QStringList{QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("charlie")}));
+    QCOMPARE(data.values, (QList<QList<double>>{{2, 1}, {1, 2}, {1, 1}}));
+    QVERIFY(data.othersLabel.isEmpty());
+    const QImage grabbed = page->chart()->grab().toImage().convertToFormat(QImage::Format_ARGB32);
+    QVERIFY(page->chart()->width() > 100 && page->chart()->height() > 60);
+    QVERIFY(inkPixels(grabbed, page->chart()->palette().color(QPalette::Base)) > 1000);
+    screenshot(QStringLiteral("demo-activity"));
+}
+
+void TestStatsDock::panelsShowTheSameRowsAsTheCommandLine_data()
+{
+    QTest::addColumn<int>("fixture");
+    QTest::addColumn<QString>("panel");
+    for (const QString& panel : StatsQueries::names()) {
+        QTest::newRow(qPrintable(QStringLiteral("lesson %1").arg(panel))) << 0 << panel;
+        QTest::newRow(qPrintable(QStringLiteral("hard %1").arg(panel))) << 1 << panel;
+        QTest::newRow(qPrintable(QStringLiteral("lesson+null %1").arg(panel))) << 2 << panel;
+    }
+}
+
+void TestStatsDock::panelsShowTheSameRowsAsTheCommandLine()
+{
+    QFETCH(int, fixture);
+    QFETCH(QString, panel);
+    const bool built = fixture == 0   ? bool(DemoDatabase::create(m_path, true))
+                       : fixture == 1 ? StatsFixtures::createHard(m_path)
+                                      : StatsFixtures::createLessonWithNullAuthors(m_path);
+    QVERIFY(built);
+    m_dock->setDatabase(m_path);
+    m_dock->showPanel(panel);
+    StatsPage* page = m_dock->page(panel);
+    QVERIFY(waitForResult(page));
+    QVERIFY(page->model()->rowCount() > 0);
+    // The panel's table, exported, is byte for byte what `quarry stats` prints.
+    const QString csv = m_dir.filePath(QStringLiteral("gui.csv"));
+    QVERIFY(page->exportCsv(csv));
+    const auto run = TestFiles::runQuarry(
+        {QStringLiteral("stats"), m_path, QStringLiteral("--panel"), panel, QStringLiteral("--format"), QStringLiteral("csv")});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(QString::fromUtf8(TestFiles::read(csv)), run.out);
+}
+
+void TestStatsDock::refreshShowsChangedDataOnEveryPanel()
+{
+    QVERIFY(DemoDatabase::create(m_path, true));
+    m_dock->setDatabase(m_path);
+    m_dock->showPanel(QStringLiteral("activity"));
+    StatsPage* activity = m_dock->currentPage();
+    QVERIFY(waitForResult(activity));
+    m_dock->showPanel(QStringLiteral("post-counts"));
+    StatsPage* postCounts = m_dock->currentPage();
+    QVERIFY(waitForResult(postCounts));
+    QCOMPARE(rowTexts(*postCounts->model()),
+             (QStringList{QStringLiteral("alice|2"), QStringLiteral("bob|1"), QStringLiteral("charlie|1")}));
+
+    // Another connection writes (as Write Changes or the query editor would); the dock is told.
+    QVERIFY(TestFiles::execSql(m_path, QStringLiteral("INSERT INTO posts (title, content, author_id) VALUES "
+                                                      "('More ML', 'x', 3), ('Even more', 'y', 3)")));
+    m_dock->refresh();
+    QTRY_COMPARE(rowTexts(*postCounts->model()),
+                 (QStringList{QStringLiteral("charlie|3"), QStringLiteral("alice|2"), QStringLiteral("bob|1")}));
+    QVERIFY(activity->isStale());
+    m_dock->showPanel(QStringLiteral("activity"));
+    QTRY_COMPARE(rowTexts(*activity->model()),
+                 (QStringList{QStringLiteral("charlie|3|1|4"), QStringLiteral("alice|2|1|3"),
+                              QStringLiteral("bob|1|2|3")}));
+}
+
+void TestStatsDock::runsOnlyThePanelOnShow()
+{
+    QVERIFY(DemoDatabase::create(m_path, true));
+    m_dock->showPanel(QStringLiteral("totals"));
+    m_dock->setDatabase(m_path);
+    QVERIFY(waitForResult(m_dock->page(QStringLiteral("totals"))));
+    QCOMPARE(rowTexts(*m_dock->page(QStringLiteral("totals"))->model()), QStringList{QStringLiteral("3|4|4|1.33")});
+    for (const QString& name : {QStringLiteral("post-counts"), QStringLiteral("post-numbering")}) {
+        QVERIFY(!m_dock->page(name)->hasResult());
+        QVERIFY(!m_dock->page(name)->isRunning());
+    }
+}
+
+void TestStatsDock::cancelKeepsTheWindowResponsive()
+{
+    QVERIFY(StatsFixtures::createEndless(m_path));
+    m_dock->showPanel(QStringLiteral("totals"));
+    StatsPage* page = m_dock->currentPage();
+    // Measure how long the GUI thread's event loop goes without turning while the endless panel runs.
+    QElapsedTimer sinceTick;
+    qint64 longestStall = 0;
+    QTimer ticker;
+    ticker.setInterval(5);
+    connect(&ticker, &QTimer::timeout, this, [&] {
+        longestStall = std::max(longestStall, sinceTick.restart());
+    });
+    sinceTick.start();
+    ticker.start();
+    m_dock->setDatabase(m_path);
+    QVERIFY(page->isRunning());
+    QTest::qWait(500);
+    QVERIFY(page->isRunning());
+    QVERIFY(page->statusText().startsWith(QStringLiteral("Running")));
+    QPushButton* cancel = button(page, QStringLiteral("Cancel"));
+    QVERIFY(cancel && cancel->isEnabled());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QVERIFY(!page->isRunning());
+    QCOMPARE(page->statusText(), QStringLiteral("Cancelled."));
+    QVERIFY(!cancel->isEnabled());
+    QTest::qWait(200);
+    ticker.stop();
+    QVERIFY2(longestStall < 200, qPrintable(QString::number(longestStall)));
+    QVERIFY(!page->hasResult());
+}
+
+void TestStatsDock::openInEditorHandsOverRunnableSql()
+{
+    QVERIFY(DemoDatabase::create(m_path, true));
+    m_dock->setDatabase(m_path);
+    QSignalSpy spy(m_dock, &StatsDock::openInEditorRequested);
+    m_dock->showPanel(QStringLiteral("post-numbering"));
+    StatsPage* numbering = m_dock->currentPage();
+    QTest::mouseClick(button(numbering, QStringLiteral("Open in Query Editor")), Qt::LeftButton);
+    QCOMPARE(spy.size(), 1);
+    QCOMPARE(spy.at(0).at(0).toString(), numbering->panel().sql);
+    // The page shows the same SQL.
+    QCOMPARE(numbering->findChild<QPlainTextEdit*>()->toPlainText(), numbering->panel().sql);
+
+    m_dock->showPanel(QStringLiteral("active-users"));
+    StatsPage* active = m_dock->currentPage();
+    QTest::mouseClick(button(active, QStringLiteral("Open in Query Editor")), Qt::LeftButton);
+    QCOMPARE(spy.size(), 2);
+    const QString sql = spy.at(1).at(0).toString();
+    QVERIFY(sql.contains(QStringLiteral("datetime('now', '-30 days')")));
+    QVERIFY(!sql.contains(QStringLiteral(":since")));
+    QCOMPARE(TestFiles::dumpRows(m_path, sql).size(), 3);
+}
+
+void TestStatsDock::exportsTheTableAsCsvAndTheChartAsPng()
+{
+    QVERIFY(DemoDatabase::create(m_path, true));
+    m_dock->setDatabase(m_path);
+    m_dock->showPanel(QStringLiteral("post-counts"));
+    StatsPage* page = m_dock->currentPage();
+    QVERIFY(waitForResult(page));
+    // The export follows the table's current sort.
+    page->tableView()->sortByColumn(0, Qt::DescendingOrder);
+    const QString csv = m_dir.filePath(QStringLiteral("post-counts.csv"));
+    QVERIFY(page->exportCsv(csv));
+    QCOMPARE(TestFiles::read(csv), QByteArray("username,post_count\r\ncharlie,1\r\nbob,1\r\nalice,2\r\n"));
+
+    const QString png = m_dir.filePath(QStringLiteral("post-counts.png"));
+    QVERIFY(page->exportChartPng(png));
+    QImage image(png);
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.size(), page->chart()->size());
+    QVERIFY(inkPixels(image.convertToFormat(QImage::Format_ARGB32), page->chart()->palette().color(QPalette::Base)) > 1000);
+    QVERIFY(!m_dock->page(QStringLiteral("totals"))->exportChartPng(png)); // no chart there
+    QVERIFY(!page->exportCsv(m_dir.filePath(QStringLiteral("no/such/folder/x.csv"))));
+}
+
+void TestStatsDock::daysSpinBoxRerunsActiveUsers()
+{
+    QVERIFY(StatsFixtures::createRecent(m_path));
+    m_dock->setDatabase(m_path);
+    m_dock->showPanel(QStringLiteral("active-users"));
+    StatsPage* page = m_dock->currentPage();
+    QVERIFY(waitForResult(page));
+    QCOMPARE(page->model()->rowCount(), 5);
+    auto* days = page->findChild<QSpinBox*>();
+    QVERIFY(days);
+    QCOMPARE(days->value(), 30);
+    days->setValue(7);
+    QTRY_COMPARE(rowTexts(*page->model()), (QStringList{QStringLiteral("(unknown author)|"),
+                                                        QStringLiteral("amy|amy@example.com"),
+                                                        QStringLiteral("eli|eli@example.com")}));
+    QVERIFY(page->findChild<QPlainTextEdit*>()->toPlainText().endsWith(QStringLiteral(":since = '-7 days'")));
+    StatsParameters month;
+    month.period = StatsParameters::Period::ThisMonth;
+    page->setParameters(month);
+    QTRY_VERIFY(!page->isRunning());
+    QCOMPARE(page->parameters().period, StatsParameters::Period::ThisMonth);
+    screenshot(QStringLiteral("recent-active-users"));
+}
+
+void TestStatsDock::chartsHundredsOfUsersAsTopBarsPlusOthers()
+{
+    QVERIFY(StatsFixtures::createMany(m_path, 300));
+    m_dock->setDatabase(m_path);
+    for (const QString& name : {QStringLiteral("post-counts"), QStringLiteral("comment-counts"), QStringLiteral("activity")}) {
+        m_dock->showPanel(name);
+        StatsPage* page = m_dock->currentPage();
+        QVERIFY(waitForResult(page));
+        const BarChartData& data = page->chart()->chartData();
+        QCOMPARE(data.labels.size(), StatsPage::DefaultTopBars);
+        const qsizetype rows = page->model()->rowCount();
+        QVERIFY(rows > 250);
+        QCOMPARE(data.othersLabel, QStringLiteral("%1 other %2").arg(rows - StatsPage::DefaultTopBars).arg(page->panel().rowNoun));
+        // Top bars plus others add up to the whole column.
+        const int valueColumn = page->panel().valueColumns.first();
+        double all = 0;
+        for (const QVariantList& row : page->model()->rows())
+            all += row.at(valueColumn).toDouble();
+        double drawn = data.others.first();
+        for (const QList<double>& bar : data.values)
+            drawn += bar.first();
+        QCOMPARE(drawn, all);
+        screenshot(QStringLiteral("many-%1").arg(name));
+    }
+    StatsPage* page = m_dock->currentPage();
+    page->setTopBars(5);
+    QCOMPARE(page->chart()->chartData().labels.size(), 5);
+}
+
+void TestStatsDock::clearsWhenTheDatabaseCloses()
+{
+    QVERIFY(DemoDatabase::create(m_path, true));
+    m_dock->setDatabase(m_path);
+    StatsPage* page = m_dock->currentPage();
+    QVERIFY(waitForResult(page));
+    m_dock->setDatabase(QString());
+    QCOMPARE(m_dock->database(), QString());
+    QCOMPARE(page->model()->rowCount(), 0);
+    QVERIFY(page->chart()->chartData().isEmpty());
+    QCOMPARE(page->statusText(), QStringLiteral("No database is open."));
+}
+
+QTEST_MAIN(TestStatsDock)
+#include "tst_statsdock.moc"

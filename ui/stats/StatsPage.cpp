@@ -1,0 +1,426 @@
+#include "stats/StatsPage.h"
+
+#include "stats/BarChart.h"
+#include "stats/StatsFormat.h"
+#include "stats/StatsQueries.h"
+#include "stats/StatsRunner.h"
+#include "stats/StatsTableModel.h"
+
+#include <QButtonGroup>
+#include <QDateTime>
+#include <QFile>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSaveFile>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace quarry {
+
+namespace {
+
+QString rowLabel(const StatsPanel& panel, const QVariantList& row)
+{
+    QStringList parts;
+    for (int column : panel.labelColumns)
+        parts << StatsFormat::text(row.value(column));
+    if (parts.size() > 1)
+        return QStringLiteral("%1 (%2)").arg(parts.first(), QStringList(parts.mid(1)).join(QStringLiteral(", ")));
+    return parts.value(0);
+}
+
+// The first `top` rows as bars, the rest folded into one "others" bar (kept rows past `top` plus the sums the
+// executor made of the rows it did not keep).
+BarChartData chartData(const StatsPanel& panel, const StatsResult& result, int top)
+{
+    BarChartData data;
+    for (int column : panel.valueColumns)
+        data.series << result.columns.value(column);
+    data.valueTitle = data.series.join(QStringLiteral(" + "));
+    const qsizetype shown = std::min<qsizetype>(top, result.rows.size());
+    for (qsizetype r = 0; r < shown; ++r) {
+        const QVariantList& row = result.rows.at(r);
+        data.labels << rowLabel(panel, row);
+        QList<double> values;
+        for (int column : panel.valueColumns)
+            values << row.value(column).toDouble();
+        data.values << values;
+    }
+    const qint64 rest = result.totalRows - shown;
+    if (rest > 0) {
+        data.othersLabel = StatsPage::tr("%1 other %2").arg(QLocale().toString(rest), panel.rowNoun);
+        for (int column : panel.valueColumns) {
+            double sum = result.remainder.value(column);
+            for (qsizetype r = shown; r < result.rows.size(); ++r)
+                sum += result.rows.at(r).value(column).toDouble();
+            data.others << sum;
+        }
+    }
+    return data;
+}
+
+QString durationText(qint64 ms)
+{
+    return ms < 1000 ? StatsPage::tr("%1 ms").arg(ms)
+                     : StatsPage::tr("%1 s").arg(QLocale().toString(ms / 1000.0, 'f', 1));
+}
+
+QDate monthStartUtc()
+{
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    return QDate(today.year(), today.month(), 1);
+}
+
+} // namespace
+
+StatsPage::StatsPage(const StatsPanel& panel, StatsRunner& runner, QWidget* parent)
+    : QWidget(parent), m_panel(panel), m_runner(runner), m_model(new StatsTableModel(this))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+
+    auto* description = new QLabel(m_panel.description, this);
+    description->setWordWrap(true);
+    layout->addWidget(description);
+
+    if (m_panel.usesPeriod) {
+        auto* periodRow = new QHBoxLayout;
+        m_lastDays = new QRadioButton(tr("Posted in the last"), this);
+        m_days = new QSpinBox(this);
+        m_days->setRange(1, StatsParameters::MaxDays);
+        m_days->setValue(StatsParameters::DefaultDays);
+        m_days->setSuffix(tr(" days"));
+        m_days->setAccessibleName(tr("Days"));
+        m_thisMonth = new QRadioButton(
+            tr("Posted this month (since %1, UTC)").arg(QLocale().toString(monthStartUtc(), QLocale::ShortFormat)),
+            this);
+        auto* group = new QButtonGroup(this);
+        group->addButton(m_lastDays);
+        group->addButton(m_thisMonth);
+        m_lastDays->setChecked(true);
+        periodRow->addWidget(m_lastDays);
+        periodRow->addWidget(m_days);
+        periodRow->addSpacing(12);
+        periodRow->addWidget(m_thisMonth);
+        periodRow->addStretch();
+        layout->addLayout(periodRow);
+        connect(m_days, &QSpinBox::valueChanged, this, [this] {
+            m_lastDays->setChecked(true);
+            refresh();
+        });
+        connect(m_lastDays, &QRadioButton::toggled, this, [this](bool on) {
+            if (on)
+                refresh();
+        });
+        connect(m_thisMonth, &QRadioButton::toggled, this, [this](bool on) {
+            if (on)
+                refresh();
+        });
+    }
+
+    auto* actions = new QHBoxLayout;
+    m_refreshButton = new QPushButton(tr("Refresh"), this);
+    m_cancelButton = new QPushButton(tr("Cancel"), this);
+    m_cancelButton->setEnabled(false);
+    m_busy = new QProgressBar(this);
+    m_busy->setRange(0, 0); // busy: SQLite cannot say how far a statement has got
+    m_busy->setMaximumWidth(120);
+    m_busy->setTextVisible(false);
+    m_busy->setVisible(false);
+    m_status = new QLabel(this);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    actions->addWidget(m_refreshButton);
+    actions->addWidget(m_cancelButton);
+    actions->addWidget(m_busy);
+    actions->addWidget(m_status, 1);
+    if (m_panel.chart != StatsPanel::Chart::None) {
+        auto* barsLabel = new QLabel(tr("Bars:"), this);
+        m_topBars = new QSpinBox(this);
+        m_topBars->setRange(1, 200);
+        m_topBars->setValue(DefaultTopBars);
+        m_topBars->setToolTip(tr("How many rows the chart draws; the rest are summed in one \u201cothers\u201d bar."));
+        barsLabel->setBuddy(m_topBars);
+        actions->addWidget(barsLabel);
+        actions->addWidget(m_topBars);
+        connect(m_topBars, &QSpinBox::valueChanged, this, &StatsPage::updateChart);
+    }
+    auto* openButton = new QPushButton(tr("Open in Query Editor"), this);
+    m_exportButton = new QToolButton(this);
+    m_exportButton->setText(tr("Export"));
+    m_exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto* exportMenu = new QMenu(m_exportButton);
+    exportMenu->addAction(tr("Table as CSV\u2026"), this, &StatsPage::chooseCsvFile);
+    if (m_panel.chart != StatsPanel::Chart::None)
+        exportMenu->addAction(tr("Chart as PNG\u2026"), this, &StatsPage::choosePngFile);
+    m_exportButton->setMenu(exportMenu);
+    m_exportButton->setEnabled(false);
+    actions->addWidget(openButton);
+    actions->addWidget(m_exportButton);
+    layout->addLayout(actions);
+
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setChildrenCollapsible(false);
+    if (m_panel.chart != StatsPanel::Chart::None) {
+        m_chart = new BarChart(splitter);
+        m_chart->setAccessibleName(tr("%1 chart").arg(m_panel.title));
+        splitter->addWidget(m_chart);
+    }
+    m_table = new QTableView(splitter);
+    m_table->setModel(m_model);
+    m_table->setAccessibleName(tr("%1 table").arg(m_panel.title));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    // No sort until asked: the rows arrive in the panel's own order.
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_table->setSortingEnabled(true);
+    splitter->addWidget(m_table);
+    m_sql = new QPlainTextEdit(splitter);
+    m_sql->setReadOnly(true);
+    m_sql->setAccessibleName(tr("%1 SQL").arg(m_panel.title));
+    m_sql->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_sql->setLineWrapMode(QPlainTextEdit::NoWrap);
+    splitter->addWidget(m_sql);
+    if (m_chart) {
+        splitter->setStretchFactor(0, 3);
+        splitter->setStretchFactor(1, 3);
+        splitter->setStretchFactor(2, 1);
+    } else {
+        splitter->setStretchFactor(0, 4);
+        splitter->setStretchFactor(1, 1);
+    }
+    layout->addWidget(splitter, 1);
+
+    m_ticker = new QTimer(this);
+    m_ticker->setInterval(200);
+    connect(m_ticker, &QTimer::timeout, this,
+            [this] { showStatus(tr("Running\u2026 %1").arg(durationText(m_elapsed.elapsed()))); });
+    connect(m_refreshButton, &QPushButton::clicked, this, &StatsPage::refresh);
+    connect(m_cancelButton, &QPushButton::clicked, this, &StatsPage::cancel);
+    connect(openButton, &QPushButton::clicked, this,
+            [this] { emit openInEditorRequested(StatsQueries::sqlWithValues(m_panel, parameters())); });
+    connect(&m_runner, &StatsRunner::finished, this, &StatsPage::onFinished);
+    connect(&m_runner, &StatsRunner::failed, this, &StatsPage::onFailed);
+
+    setParameters(StatsParameters{});
+    showStatus(tr("Not run yet."));
+}
+
+StatsPage::~StatsPage() = default;
+
+StatsParameters StatsPage::parameters() const
+{
+    StatsParameters parameters;
+    if (m_days) {
+        parameters.days = m_days->value();
+        parameters.period =
+            m_thisMonth->isChecked() ? StatsParameters::Period::ThisMonth : StatsParameters::Period::LastDays;
+    }
+    return parameters;
+}
+
+void StatsPage::setParameters(const StatsParameters& parameters)
+{
+    if (m_days) {
+        const QSignalBlocker blockDays(m_days);
+        const QSignalBlocker blockLast(m_lastDays);
+        const QSignalBlocker blockMonth(m_thisMonth);
+        m_days->setValue(parameters.days);
+        m_lastDays->setChecked(parameters.period == StatsParameters::Period::LastDays);
+        m_thisMonth->setChecked(parameters.period == StatsParameters::Period::ThisMonth);
+    }
+    updateSqlText();
+    if (m_hasResult || isRunning())
+        refresh();
+}
+
+void StatsPage::updateSqlText()
+{
+    QString sql = m_panel.sql;
+    if (m_panel.usesPeriod)
+        sql += QStringLiteral("\n-- bound: :since = '%1'").arg(parameters().sinceModifier());
+    if (m_sql->toPlainText() != sql)
+        m_sql->setPlainText(sql);
+}
+
+void StatsPage::setTopBars(int count)
+{
+    if (m_topBars)
+        m_topBars->setValue(count);
+}
+
+QString StatsPage::statusText() const
+{
+    return m_status->text();
+}
+
+void StatsPage::refresh()
+{
+    updateSqlText();
+    m_stale = false;
+    m_requestId = m_runner.run(m_panel.name, parameters(), MaxRows);
+    setRunning(true);
+}
+
+void StatsPage::markStale()
+{
+    m_stale = true;
+}
+
+void StatsPage::clear()
+{
+    cancel();
+    m_model->clear();
+    m_result = StatsResult{};
+    m_hasResult = false;
+    m_stale = true;
+    updateChart();
+    m_exportButton->setEnabled(false);
+    showStatus(tr("No database is open."));
+}
+
+void StatsPage::cancel()
+{
+    if (!isRunning())
+        return;
+    m_runner.cancel(m_panel.name);
+    m_requestId = 0;
+    setRunning(false);
+    showStatus(tr("Cancelled."));
+    emit runFinished();
+}
+
+void StatsPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_stale && !isRunning() && !m_runner.database().isEmpty())
+        refresh();
+}
+
+void StatsPage::onFinished(quint64 requestId, const StatsResult& result)
+{
+    if (requestId != m_requestId)
+        return;
+    m_requestId = 0;
+    setRunning(false);
+    m_result = result;
+    m_hasResult = true;
+    m_model->setResult(result);
+    // Keep the person's sort across refreshes.
+    const QHeaderView* header = m_table->horizontalHeader();
+    if (header->sortIndicatorSection() >= 0 && header->sortIndicatorSection() < m_model->columnCount())
+        m_model->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
+    updateChart();
+    m_exportButton->setEnabled(true);
+    const QLocale locale;
+    QString text;
+    if (result.isComplete())
+        text = tr("%n row(s)", nullptr, int(std::min<qint64>(result.totalRows, INT_MAX)));
+    else
+        text = tr("the first %1 of %2 rows (sorting and export use these rows)")
+                   .arg(locale.toString(result.rows.size()), locale.toString(result.totalRows));
+    showStatus(tr("%1 \u00b7 %2").arg(text, durationText(result.elapsedMs)));
+    emit runFinished();
+}
+
+void StatsPage::onFailed(quint64 requestId, const QString& panel, const Error& error)
+{
+    if (requestId != m_requestId || panel != m_panel.name)
+        return;
+    m_requestId = 0;
+    setRunning(false);
+    showStatus(error.message, error.kind != Error::Kind::Cancelled);
+    emit runFinished();
+}
+
+void StatsPage::setRunning(bool running)
+{
+    m_busy->setVisible(running);
+    m_cancelButton->setEnabled(running);
+    if (running) {
+        m_elapsed.start();
+        m_ticker->start();
+        showStatus(tr("Running\u2026"));
+    } else {
+        m_ticker->stop();
+    }
+}
+
+void StatsPage::updateChart()
+{
+    if (!m_chart)
+        return;
+    m_chart->setData(m_hasResult ? chartData(m_panel, m_result, m_topBars->value()) : BarChartData{});
+}
+
+void StatsPage::showStatus(const QString& text, bool isError)
+{
+    m_status->setText(text);
+    QPalette palette = m_status->palette();
+    palette.setColor(QPalette::WindowText,
+                     isError ? QColor(0xb0, 0x1c, 0x1c) : this->palette().color(QPalette::WindowText));
+    m_status->setPalette(palette);
+}
+
+Status StatsPage::exportCsv(const QString& path) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error::make(Error::Kind::Io, tr("Cannot write \u201c%1\u201d: %2").arg(path, file.errorString()));
+    QString text = StatsFormat::csvRecord(m_model->result().columns);
+    for (const QVariantList& row : m_model->rows())
+        text += StatsFormat::csvRecord(row);
+    file.write(text.toUtf8());
+    if (!file.commit())
+        return Error::make(Error::Kind::Io, tr("Cannot write \u201c%1\u201d: %2").arg(path, file.errorString()));
+    return {};
+}
+
+Status StatsPage::exportChartPng(const QString& path) const
+{
+    if (!m_chart)
+        return Error::make(Error::Kind::Usage, tr("The \u201c%1\u201d panel has no chart.").arg(m_panel.title));
+    if (!m_chart->toImage().save(path, "PNG"))
+        return Error::make(Error::Kind::Io, tr("Cannot write the chart to \u201c%1\u201d.").arg(path));
+    return {};
+}
+
+void StatsPage::chooseCsvFile()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Table as CSV"),
+                                                      m_panel.name + QStringLiteral(".csv"), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    if (Status status = exportCsv(path); !status)
+        showStatus(status.error().message, true);
+    else
+        showStatus(tr("Exported %n row(s) to %1.", nullptr, int(m_model->rowCount())).arg(path));
+}
+
+void StatsPage::choosePngFile()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Chart as PNG"),
+                                                      m_panel.name + QStringLiteral(".png"), tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    if (Status status = exportChartPng(path); !status)
+        showStatus(status.error().message, true);
+    else
+        showStatus(tr("Exported the chart to %1.").arg(path));
+}
+
+} // namespace quarry
