@@ -8,8 +8,9 @@ namespace quarry {
 
 bool QueryPlanNode::isFullScan() const
 {
-    // "SCAN t USING COVERING INDEX i" reads the whole index: still a full pass, but a cheaper one.
-    return detail.startsWith(QStringLiteral("SCAN ")) && !detail.contains(QStringLiteral(" USING "));
+    // "SCAN t USING INDEX i" still visits every row, only in index order; a covering index makes the pass
+    // cheaper, not shorter. "SCAN CONSTANT ROW" (a SELECT without FROM) reads nothing.
+    return detail.startsWith(QStringLiteral("SCAN ")) && detail != QStringLiteral("SCAN CONSTANT ROW");
 }
 
 bool QueryPlanNode::isIndexSearch() const

@@ -12,7 +12,7 @@ struct QueryPlanNode {
     QString detail; // "SCAN users", "SEARCH posts USING INDEX idx_posts_author_id (author_id=?)"
     QList<QueryPlanNode> children;
 
-    // A full pass over a table (SCAN without an index), the thing a person looks for.
+    // A pass over every row of a table (SCAN, with or without an index), the thing a person looks for.
     bool isFullScan() const;
     // A lookup through an index or the rowid (SEARCH).
     bool isIndexSearch() const;

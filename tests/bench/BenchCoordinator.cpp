@@ -15,6 +15,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QThread>
 
 #include <sqlite3.h>
 
@@ -26,6 +27,25 @@ namespace {
 
 // The title of the newest post: a word of it is typed into the title filter on both sides.
 constexpr char kLastTitleSql[] = "SELECT title FROM posts ORDER BY rowid DESC LIMIT 1";
+
+// The first line of a /proc file that starts with `prefix`, after the prefix; the whole first line for none.
+QString procLine(const QString& path, const QString& prefix = {})
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    for (const QString& line : QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'))) {
+        if (line.startsWith(prefix))
+            return line.mid(prefix.size()).trimmed();
+    }
+    return {};
+}
+
+// Other processes on the machine slow every figure down: say how busy it was.
+QString loadAverage()
+{
+    return procLine(QStringLiteral("/proc/loadavg")).section(QLatin1Char(' '), 0, 2);
+}
 
 QString figuresText(const QJsonObject& figures)
 {
@@ -153,6 +173,17 @@ QString BenchCoordinator::measureSide(BenchOptions::Side side, QTextStream& err)
 
 int BenchCoordinator::run(QTextStream& out, QTextStream& err)
 {
+    const QString cpu =
+        procLine(QStringLiteral("/proc/cpuinfo"), QStringLiteral("model name")).section(QLatin1Char(':'), 1).trimmed();
+    const double memoryGb = procLine(QStringLiteral("/proc/meminfo"), QStringLiteral("MemTotal:"))
+                                .section(QLatin1Char(' '), 0, 0)
+                                .toDouble() /
+                            (1024.0 * 1024.0);
+    m_notes << QStringLiteral("machine: %1 x %2, %3 GB RAM; load average (1, 5, 15 min) at start %4")
+                   .arg(QThread::idealThreadCount())
+                   .arg(cpu)
+                   .arg(memoryGb, 0, 'f', 1)
+                   .arg(loadAverage());
     if (const int status = prepareDatabase(err); status != 0)
         return status;
     if (m_options.filterWord.isEmpty())
@@ -175,9 +206,11 @@ int BenchCoordinator::run(QTextStream& out, QTextStream& err)
     } else {
         m_notes << QStringLiteral("stats: not measured (--no-stats)");
     }
-    m_notes << QStringLiteral("limits: %1 ms per step, %2 MB resident memory per side")
+    m_notes << QStringLiteral("limits: %1 ms per step, %2 MB resident memory per side, %3 ms per stats run")
                    .arg(m_options.limitMs)
-                   .arg(m_options.rssLimitMb);
+                   .arg(m_options.rssLimitMb)
+                   .arg(m_options.statsLimitMs);
+    m_notes << QStringLiteral("load average at the end %1").arg(loadAverage());
 
     auto number = [](const std::optional<double>& value) {
         return value ? JsonText::value(QJsonValue(std::round(*value))) : QStringLiteral("null");

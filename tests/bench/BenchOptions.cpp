@@ -1,5 +1,7 @@
 #include "BenchOptions.h"
 
+#include "stats/StatsPage.h"
+
 #include <QCommandLineParser>
 
 #include <algorithm>
@@ -103,6 +105,7 @@ std::optional<BenchOptions> BenchOptions::parse(const QStringList& arguments, QS
     }
 
     BenchOptions options;
+    options.statsKeep = int(StatsPage::MaxRows);
     for (const QString& name : {QStringLiteral("users"), QStringLiteral("posts"), QStringLiteral("comments")}) {
         if (!parser.isSet(name)) {
             message = QStringLiteral("--%1 is required.\n").arg(name);
@@ -119,6 +122,7 @@ std::optional<BenchOptions> BenchOptions::parse(const QStringList& arguments, QS
         !readInt(parser, QStringLiteral("scroll-steps"), 1, options.scrollSteps, message) ||
         !readInt(parser, QStringLiteral("stats-runs"), 1, options.statsRuns, message) ||
         !readInt(parser, QStringLiteral("stats-keep"), 0, options.statsKeep, message) ||
+        !readInt(parser, QStringLiteral("stats-limit-ms"), 100, options.statsLimitMs, message) ||
         !readInt(parser, QStringLiteral("rss-limit-mb"), 16, options.rssLimitMb, message))
         return std::nullopt;
     options.seed = quint64(seed);

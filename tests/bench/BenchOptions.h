@@ -22,16 +22,17 @@ struct BenchOptions {
     QString output;   // also written here when set
     Side measure = Side::None;
 
-    int limitMs = 60000;   // a step that takes longer is reported as null
-    int pauseMs = 500;     // idle time before each step, as a person would take
-    int scrollSteps = 100; // scroll-bar positions visited from top to bottom
-    int statsRuns = 3;     // timed runs per stats panel and side (median reported), after one warm-up
-    int statsKeep = 1000;  // rows a stats panel keeps (the rest are read and summed, as the panel does)
-    int rssLimitMb = 4096; // a side whose resident memory passes this stops its step (null)
-    QString filterWord;    // empty: a word of the last post's title
-    bool baseline = true;  // measure the QSqlRelationalTableModel baseline
-    bool stats = true;     // time the stats panels
-    bool warmCache = true; // read the file once before measuring, so both sides start warm
+    int limitMs = 60000;       // a step that takes longer is reported as null
+    int pauseMs = 500;         // idle time before each step, as a person would take
+    int scrollSteps = 100;     // scroll-bar positions visited from top to bottom
+    int statsRuns = 3;         // timed runs per stats panel and side (median reported), after one warm-up
+    int statsKeep = 0;         // rows a stats panel keeps, the rest read and summed (default: the stats dock's)
+    int statsLimitMs = 600000; // a stats run that takes longer is reported as null
+    int rssLimitMb = 4096;     // a side whose resident memory passes this stops its step (null)
+    QString filterWord;        // empty: a word of the last post's title
+    bool baseline = true;      // measure the QSqlRelationalTableModel baseline
+    bool stats = true;         // time the stats panels
+    bool warmCache = true;     // read the file once before measuring, so both sides start warm
 
     // Parses the arguments (program name first). Returns nothing and sets `message` on bad usage; sets
     // `message` and `helpOnly` for --help.

@@ -62,14 +62,14 @@ std::optional<double> StatsBench::timeQuarry(StatsRunner& runner, const StatsPan
     QTimer limit;
     limit.setSingleShot(true);
     QObject::connect(&limit, &QTimer::timeout, &loop, [&] {
-        error = QStringLiteral("not finished within the limit of %1 ms").arg(m_options.limitMs);
+        error = QStringLiteral("not finished within the limit of %1 ms").arg(m_options.statsLimitMs);
         runner.cancel(panel.name);
         loop.quit();
     });
     QElapsedTimer clock;
     clock.start();
     id = runner.run(panel.name, StatsParameters{}, m_options.statsKeep);
-    limit.start(m_options.limitMs);
+    limit.start(m_options.statsLimitMs);
     loop.exec();
     const double ms = double(clock.nsecsElapsed()) / 1e6;
     QObject::disconnect(finished);
@@ -119,7 +119,7 @@ std::optional<double> StatsBench::timeCApi(sqlite3* db, const StatsPanel& panel,
             }
         }
         ++count;
-        if (clock.elapsed() > m_options.limitMs) {
+        if (clock.elapsed() > m_options.statsLimitMs) {
             rc = SQLITE_INTERRUPT;
             break;
         }
@@ -127,8 +127,9 @@ std::optional<double> StatsBench::timeCApi(sqlite3* db, const StatsPanel& panel,
     sqlite3_finalize(stmt);
     const double ms = double(clock.nsecsElapsed()) / 1e6;
     if (rc != SQLITE_DONE) {
-        error = rc == SQLITE_INTERRUPT ? QStringLiteral("not finished within the limit of %1 ms").arg(m_options.limitMs)
-                                       : sqliteMessage(db);
+        error = rc == SQLITE_INTERRUPT
+                    ? QStringLiteral("not finished within the limit of %1 ms").arg(m_options.statsLimitMs)
+                    : sqliteMessage(db);
         return std::nullopt;
     }
     g_checksum = checksum;

@@ -178,8 +178,20 @@ void TestQueryPanel::typesSqlRunsItWithTheShortcutAndReadsTheGrid()
         QSignalSpy finished(panel.get(), &QueryPanel::runFinished);
         panel->runAll();
         QVERIFY(finished.wait(5000));
-        panel->grab().save(shots + QStringLiteral("/query-panel.png"));
-        qWarning("view visible %d geometry %d,%d %dx%d pane %dx%d", panel->resultPane(0)->view()->isVisible(), panel->resultPane(0)->view()->x(), panel->resultPane(0)->view()->y(), panel->resultPane(0)->view()->width(), panel->resultPane(0)->view()->height(), panel->resultPane(0)->width(), panel->resultPane(0)->height());
+        QTRY_VERIFY(panel->resultPane(0)->view()->isVisible());
+        QTest::qWait(100); // let the layouts settle before the picture
+        QVERIFY(panel->grab().save(shots + QStringLiteral("/query-panel.png")));
+        panel->currentEditor()->setPlainText(QStringLiteral("SELECT 1;\nSELECT id,\n       nmae\nFROM users;"));
+        panel->runAll();
+        QVERIFY(finished.wait(5000));
+        QTest::qWait(100);
+        QVERIFY(panel->grab().save(shots + QStringLiteral("/query-panel-error.png")));
+        panel->currentEditor()->setPlainText(QStringLiteral("SELECT u.username, p.title FROM users u JOIN posts p ON p.author_id = u.id\n"
+                                                            "WHERE p.title LIKE '%Python%' ORDER BY p.created_at;"));
+        panel->explainAction()->trigger();
+        QTRY_VERIFY(panel->planView()->isVisible());
+        QTest::qWait(100);
+        QVERIFY(panel->grab().save(shots + QStringLiteral("/query-panel-plan.png")));
     }
 }
 

@@ -68,8 +68,17 @@ QWidget* CellDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem&
     const auto* model = qobject_cast<const TableModel*>(index.model());
     if (model && !model->isComputedColumn(index.column())) {
         const QString column = model->table().columns.at(index.column()).name;
-        if (const ForeignKeyInfo* key = model->table().foreignKey(column))
-            return new ForeignKeyEditor(m_session.path(), *key, parent);
+        if (const ForeignKeyInfo* key = model->table().foreignKey(column)) {
+            auto* picker = new ForeignKeyEditor(m_session.path(), *key, parent);
+            // Picking from the list is the answer, as picking in a combo box is: the cell takes it and the
+            // editor closes, with no second Enter. (The signals are the delegate's own, hence the const_cast.)
+            auto* self = const_cast<CellDelegate*>(this);
+            connect(picker, &ForeignKeyEditor::chosen, self, [self, picker] {
+                emit self->commitData(picker);
+                emit self->closeEditor(picker, QAbstractItemDelegate::NoHint);
+            });
+            return picker;
+        }
     }
     return QStyledItemDelegate::createEditor(parent, option, index);
 }

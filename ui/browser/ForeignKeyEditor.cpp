@@ -86,6 +86,7 @@ void ForeignKeyEditor::choose(int match)
     setText(m_display);
     m_popup->hide();
     emit editingFinished();
+    emit chosen();
 }
 
 bool ForeignKeyEditor::eventFilter(QObject* watched, QEvent* event)

@@ -29,6 +29,8 @@ public:
 
 signals:
     void searched();
+    // A match was picked from the list (click, or Enter on it): the cell should take it now.
+    void chosen();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

@@ -1,5 +1,7 @@
 #include "HistoryModel.h"
 
+#include "query/SqlLexer.h"
+
 #include <QBrush>
 #include <QLocale>
 
@@ -32,7 +34,8 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const
     if (role == SqlRole)
         return entry.sql;
     if (role == Qt::ToolTipRole)
-        return entry.sql + QStringLiteral("\n\n") + entry.detail;
+        return QStringLiteral("%1\n\n%2 \u00b7 %3").arg(entry.sql, entry.detail,
+                                                       QLocale().toString(entry.startedAt.toLocalTime(), QLocale::LongFormat));
     if (role == Qt::ForegroundRole && index.column() == Outcome && entry.outcome == HistoryEntry::Outcome::Error)
         return QBrush(QColor(0xb0, 0x00, 0x20));
     if (role == Qt::TextAlignmentRole && index.column() == Duration)
@@ -40,8 +43,12 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case Time:
-        return QLocale().toString(entry.startedAt.toLocalTime(), QLocale::ShortFormat);
+    case Time: {
+        // Today's statements by the time alone; older ones with their date.
+        const QDateTime local = entry.startedAt.toLocalTime();
+        return local.date() == QDate::currentDate() ? QLocale().toString(local.time(), QLocale::ShortFormat)
+                                                    : QLocale().toString(local, QLocale::ShortFormat);
+    }
     case Duration:
         return QStringLiteral("%1 ms").arg(QLocale().toString(entry.durationMs));
     case Outcome:
@@ -54,8 +61,10 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const
             return QStringLiteral("Stopped");
         }
         return {};
-    case Sql:
-        return entry.sql.simplified();
+    case Sql: {
+        const QList<SqlToken> tokens = SqlLexer::significantTokens(entry.sql);
+        return (tokens.isEmpty() ? entry.sql : entry.sql.mid(tokens.front().start)).simplified();
+    }
     default:
         return {};
     }

@@ -57,7 +57,9 @@ void QueryPlanView::showPlan(const PlanOutcome& plan)
             ++scans;
             item->setText(1, QStringLiteral("full scan"));
             item->setForeground(1, QColor(0xb0, 0x00, 0x20));
-            item->setToolTip(0, QStringLiteral("Reads every row of the table."));
+            item->setToolTip(0, node.detail.contains(QStringLiteral(" USING "))
+                                    ? QStringLiteral("Reads every row of the table, in the index's order.")
+                                    : QStringLiteral("Reads every row of the table."));
         } else if (node.isIndexSearch()) {
             ++searches;
             item->setText(1, QStringLiteral("index search"));

@@ -3,6 +3,7 @@
 #include "QueryPrompts.h"
 #include "ResultModel.h"
 #include "query/ResultSpool.h"
+#include "query/SqlLexer.h"
 #include "query/ValueText.h"
 
 #include <QAction>
@@ -28,9 +29,10 @@ namespace quarry {
 
 namespace {
 
-QString oneLine(const QString& sql)
+QString withoutLeadingComments(const QString& sql)
 {
-    return sql.simplified();
+    const QList<SqlToken> tokens = SqlLexer::significantTokens(sql);
+    return (tokens.isEmpty() ? sql : sql.mid(tokens.front().start)).simplified();
 }
 
 QString rowsText(qint64 rows)
@@ -53,24 +55,24 @@ ResultPane::ResultPane(int index, const QString& sql, const QueryPrompts& prompt
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     auto* top = new QHBoxLayout;
+    // What happened first, then which statement (elided: the tab's tooltip has it whole).
+    m_status->setTextFormat(Qt::PlainText);
+    top->addWidget(m_status);
     m_statement->setTextFormat(Qt::PlainText);
-    m_statement->setText(oneLine(sql));
+    m_statement->setText(withoutLeadingComments(sql));
     m_statement->setToolTip(sql);
     m_statement->setStyleSheet(QStringLiteral("color: #6a737d;"));
     m_statement->setMinimumWidth(50);
     m_statement->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    top->addSpacing(12);
     top->addWidget(m_statement, 1);
-    top->addWidget(m_status);
     layout->addLayout(top);
     m_message->setWordWrap(true);
     m_message->setTextFormat(Qt::PlainText);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     layout->addWidget(m_message);
-    auto* errorRow = new QHBoxLayout;
-    errorRow->addWidget(m_goToError);
-    errorRow->addStretch(1);
-    layout->addLayout(errorRow);
+    layout->addWidget(m_goToError, 0, Qt::AlignLeft);
     m_goToError->hide();
     layout->addStretch(1);
     connect(m_goToError, &QPushButton::clicked, this, [this] { emit errorActivated(m_errorPosition); });
