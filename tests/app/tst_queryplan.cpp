@@ -37,8 +37,10 @@ void TestQueryPlan::tellsFullScansFromIndexSearches_data()
     QTest::addColumn<bool>("fullScan");
     QTest::addColumn<bool>("indexSearch");
     QTest::newRow("scan") << QStringLiteral("SCAN users") << true << false;
-    QTest::newRow("covering index scan") << QStringLiteral("SCAN users USING COVERING INDEX sqlite_autoindex_users_1")
-                                         << false << false;
+    QTest::newRow("covering index scan still reads every row")
+        << QStringLiteral("SCAN users USING COVERING INDEX sqlite_autoindex_users_1") << true << false;
+    QTest::newRow("scan in index order") << QStringLiteral("SCAN p USING INDEX ix_posts_created_at") << true << false;
+    QTest::newRow("constant row") << QStringLiteral("SCAN CONSTANT ROW") << false << false;
     QTest::newRow("search by index") << QStringLiteral("SEARCH posts USING INDEX ix_posts_author_id (author_id=?)")
                                      << false << true;
     QTest::newRow("search by rowid") << QStringLiteral("SEARCH users USING INTEGER PRIMARY KEY (rowid=?)") << false

@@ -44,8 +44,9 @@ void TestFindReplaceBar::replacesAllInOneUndoStep_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("name") << QStringLiteral("users") << QStringLiteral("people") << 2
                           << QStringLiteral("SELECT * FROM people JOIN people_extra ON 1; -- people");
-    QTest::newRow("replacement contains the pattern") << QStringLiteral("users") << QStringLiteral("users2") << 2
-                                                      << QStringLiteral("SELECT * FROM users2 JOIN users2_extra ON 1; -- people");
+    QTest::newRow("replacement contains the pattern")
+        << QStringLiteral("users") << QStringLiteral("users2") << 2
+        << QStringLiteral("SELECT * FROM users2 JOIN users2_extra ON 1; -- people");
 }
 
 void TestFindReplaceBar::replacesAllInOneUndoStep()

@@ -27,7 +27,8 @@ void TestParameterDialog::givesTypedValues_data()
     using Type = ParameterDialog::Type;
     QTest::newRow("text") << int(Type::Text) << QStringLiteral(" 42 ") << QVariant(QStringLiteral(" 42 "));
     QTest::newRow("empty text is not NULL") << int(Type::Text) << QString() << QVariant(QString());
-    QTest::newRow("integer") << int(Type::Integer) << QStringLiteral("-9007199254740993") << QVariant(qlonglong(-9007199254740993LL));
+    QTest::newRow("integer") << int(Type::Integer) << QStringLiteral("-9007199254740993")
+                             << QVariant(qlonglong(-9007199254740993LL));
     QTest::newRow("real") << int(Type::Real) << QStringLiteral("2.5e3") << QVariant(2500.0);
     QTest::newRow("null") << int(Type::Null) << QStringLiteral("ignored") << QVariant();
 }
@@ -72,7 +73,8 @@ void TestParameterDialog::refusesTextThatIsNotANumber()
 
 void TestParameterDialog::prefillsEarlierValuesWithTheirTypes()
 {
-    const QHash<QString, QVariant> previous{{QStringLiteral(":id"), qlonglong(7)}, {QStringLiteral("$gone"), QVariant()}};
+    const QHash<QString, QVariant> previous{{QStringLiteral(":id"), qlonglong(7)},
+                                            {QStringLiteral("$gone"), QVariant()}};
     ParameterDialog dialog({QueryParameter{1, QStringLiteral(":id")}, QueryParameter{2, QStringLiteral("$gone")},
                             QueryParameter{3, QStringLiteral(":new")}},
                            previous);

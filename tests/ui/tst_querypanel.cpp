@@ -1,14 +1,14 @@
+#include "TestFiles.h"
+#include "blog/DemoDatabase.h"
 #include "query/EditorTabs.h"
 #include "query/HistoryModel.h"
 #include "query/HistoryPanel.h"
+#include "query/HistoryStore.h"
 #include "query/QueryPanel.h"
 #include "query/QueryPlanView.h"
 #include "query/ResultModel.h"
 #include "query/ResultPane.h"
 #include "query/SqlEditor.h"
-#include "TestFiles.h"
-#include "blog/DemoDatabase.h"
-#include "query/HistoryStore.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -132,8 +132,8 @@ bool TestQueryPanel::typeAndRun(QueryPanel& panel, const QString& sql, int timeo
     QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
     const bool ok = finished.wait(timeoutMs);
     if (!ok)
-        qWarning("run did not finish: text \"%s\", status \"%s\", run enabled %d, focus %s", qPrintable(editor->toPlainText()),
-                 qPrintable(panel.statusText()), panel.runAction()->isEnabled(),
+        qWarning("run did not finish: text \"%s\", status \"%s\", run enabled %d, focus %s",
+                 qPrintable(editor->toPlainText()), qPrintable(panel.statusText()), panel.runAction()->isEnabled(),
                  QApplication::focusWidget() ? QApplication::focusWidget()->metaObject()->className() : "none");
     return ok;
 }
@@ -160,7 +160,8 @@ void TestQueryPanel::typesSqlRunsItWithTheShortcutAndReadsTheGrid()
 
     // A second run replaces the results: one tab per statement, "rows affected" for a change.
     panel->currentEditor()->clear();
-    QVERIFY(typeAndRun(*panel, QStringLiteral("UPDATE users SET first_name = 'Al' WHERE id = 1; SELECT count(*) FROM posts;")));
+    QVERIFY(typeAndRun(*panel,
+                       QStringLiteral("UPDATE users SET first_name = 'Al' WHERE id = 1; SELECT count(*) FROM posts;")));
     QCOMPARE(panel->resultTabs()->count(), 2);
     QTRY_VERIFY(panel->resultPane(0)->findChild<QLabel*>() != nullptr);
     bool affected = false;
@@ -171,10 +172,11 @@ void TestQueryPanel::typesSqlRunsItWithTheShortcutAndReadsTheGrid()
 
     const QString shots = qEnvironmentVariable("QUARRY_SCREENSHOT_DIR");
     if (!shots.isEmpty()) {
-        panel->currentEditor()->setPlainText(QStringLiteral("-- Authors and how much they wrote\nSELECT u.username, count(p.id) AS posts,\n"
-                                                            "       group_concat(p.title, ', ') AS titles\n"
-                                                            "FROM users u LEFT JOIN posts p ON p.author_id = u.id\n"
-                                                            "GROUP BY u.id\nORDER BY posts DESC;"));
+        panel->currentEditor()->setPlainText(
+            QStringLiteral("-- Authors and how much they wrote\nSELECT u.username, count(p.id) AS posts,\n"
+                           "       group_concat(p.title, ', ') AS titles\n"
+                           "FROM users u LEFT JOIN posts p ON p.author_id = u.id\n"
+                           "GROUP BY u.id\nORDER BY posts DESC;"));
         QSignalSpy finished(panel.get(), &QueryPanel::runFinished);
         panel->runAll();
         QVERIFY(finished.wait(5000));
@@ -186,8 +188,9 @@ void TestQueryPanel::typesSqlRunsItWithTheShortcutAndReadsTheGrid()
         QVERIFY(finished.wait(5000));
         QTest::qWait(100);
         QVERIFY(panel->grab().save(shots + QStringLiteral("/query-panel-error.png")));
-        panel->currentEditor()->setPlainText(QStringLiteral("SELECT u.username, p.title FROM users u JOIN posts p ON p.author_id = u.id\n"
-                                                            "WHERE p.title LIKE '%Python%' ORDER BY p.created_at;"));
+        panel->currentEditor()->setPlainText(
+            QStringLiteral("SELECT u.username, p.title FROM users u JOIN posts p ON p.author_id = u.id\n"
+                           "WHERE p.title LIKE '%Python%' ORDER BY p.created_at;"));
         panel->explainAction()->trigger();
         QTRY_VERIFY(panel->planView()->isVisible());
         QTest::qWait(100);
@@ -236,7 +239,8 @@ void TestQueryPanel::stopsTheEndlessRecursiveCountWithEscape()
     auto panel = makePanel();
     QVERIFY(waitForOpen(*panel));
     SqlEditor* editor = panel->currentEditor();
-    editor->setPlainText(QStringLiteral("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT count(*) FROM c"));
+    editor->setPlainText(
+        QStringLiteral("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT count(*) FROM c"));
     QSignalSpy finished(panel.get(), &QueryPanel::runFinished);
     QSignalSpy running(panel.get(), &QueryPanel::runningChanged);
     editor->setFocus();
@@ -339,7 +343,8 @@ void TestQueryPanel::bindsParameterValuesOfEveryType()
         return std::optional<ParameterValues>(
             ParameterValues{QStringLiteral("it's; text"), qlonglong(42), 2.5, QVariant()});
     });
-    QVERIFY(typeAndRun(*panel, QStringLiteral("SELECT typeof(:t), :t, typeof(@i), @i, typeof($r), $r, typeof(?4), ?4 IS NULL")));
+    QVERIFY(typeAndRun(
+        *panel, QStringLiteral("SELECT typeof(:t), :t, typeof(@i), @i, typeof($r), $r, typeof(?4), ?4 IS NULL")));
     QCOMPARE(asked.size(), 1);
     QCOMPARE(asked.front().size(), 4);
     ResultModel* model = panel->resultPane(0)->model();
@@ -347,13 +352,13 @@ void TestQueryPanel::bindsParameterValuesOfEveryType()
     QStringList cells;
     for (int c = 0; c < model->columnCount(); ++c)
         cells << model->index(0, c).data().toString();
-    QCOMPARE(cells, (QStringList{QStringLiteral("text"), QStringLiteral("it's; text"), QStringLiteral("integer"), QStringLiteral("42"),
-                                 QStringLiteral("real"), QStringLiteral("2.5"), QStringLiteral("null"), QStringLiteral("1")}));
+    QCOMPARE(cells, (QStringList{QStringLiteral("text"), QStringLiteral("it's; text"), QStringLiteral("integer"),
+                                 QStringLiteral("42"), QStringLiteral("real"), QStringLiteral("2.5"),
+                                 QStringLiteral("null"), QStringLiteral("1")}));
 
     // Cancelling the dialog runs nothing.
-    panel->prompts().setParameterHook([](const QList<QueryParameter>&, const QHash<QString, QVariant>&) {
-        return std::optional<ParameterValues>();
-    });
+    panel->prompts().setParameterHook(
+        [](const QList<QueryParameter>&, const QHash<QString, QVariant>&) { return std::optional<ParameterValues>(); });
     panel->currentEditor()->setPlainText(QStringLiteral("DELETE FROM comments WHERE id = :id"));
     QSignalSpy finished(panel.get(), &QueryPanel::runFinished);
     panel->runAll();
@@ -399,15 +404,15 @@ void TestQueryPanel::runsAScriptThatCreatesATriggerWithTwoStatements()
     auto panel = makePanel();
     QVERIFY(waitForOpen(*panel));
     QSignalSpy changed(panel.get(), &QueryPanel::databaseChanged);
-    panel->currentEditor()->setPlainText(QStringLiteral(
-        "CREATE TABLE audit (what TEXT, at TEXT DEFAULT CURRENT_TIMESTAMP);\n"
-        "CREATE TRIGGER users_audit AFTER INSERT ON users BEGIN\n"
-        "  INSERT INTO audit (what) VALUES ('added ' || new.username || ';');\n"
-        "  UPDATE users SET first_name = upper(substr(new.username, 1, 1)) WHERE id = new.id;\n"
-        "END;\n"
-        "INSERT INTO users (username, email) VALUES ('dora', 'dora@example.com');\n"
-        "SELECT what FROM audit;\n"
-        "SELECT first_name FROM users WHERE username = 'dora';"));
+    panel->currentEditor()->setPlainText(
+        QStringLiteral("CREATE TABLE audit (what TEXT, at TEXT DEFAULT CURRENT_TIMESTAMP);\n"
+                       "CREATE TRIGGER users_audit AFTER INSERT ON users BEGIN\n"
+                       "  INSERT INTO audit (what) VALUES ('added ' || new.username || ';');\n"
+                       "  UPDATE users SET first_name = upper(substr(new.username, 1, 1)) WHERE id = new.id;\n"
+                       "END;\n"
+                       "INSERT INTO users (username, email) VALUES ('dora', 'dora@example.com');\n"
+                       "SELECT what FROM audit;\n"
+                       "SELECT first_name FROM users WHERE username = 'dora';"));
     QSignalSpy finished(panel.get(), &QueryPanel::runFinished);
     panel->runAll();
     QVERIFY(finished.wait(5000));
@@ -446,7 +451,8 @@ void TestQueryPanel::keepsAPersonsTransactionAndSaysSo()
     QTRY_COMPARE(transaction.size(), 2);
     QVERIFY(!panel->hasOpenTransaction());
     QTRY_COMPARE(changed.size(), 1);
-    QCOMPARE(TestFiles::querySql(m_path, QStringLiteral("SELECT first_name FROM users WHERE id = 2")), QStringLiteral("T"));
+    QCOMPARE(TestFiles::querySql(m_path, QStringLiteral("SELECT first_name FROM users WHERE id = 2")),
+             QStringLiteral("T"));
 }
 
 void TestQueryPanel::readOnlySwitchRefusesWrites()
@@ -457,7 +463,8 @@ void TestQueryPanel::readOnlySwitchRefusesWrites()
     QVERIFY(panel->isReadOnly());
     QVERIFY(waitForOpen(*panel));
     QVERIFY(typeAndRun(*panel, QStringLiteral("UPDATE users SET first_name = 'R' WHERE id = 1")));
-    QVERIFY2(panel->statusText().contains(QStringLiteral("attempt to write a readonly database")), qPrintable(panel->statusText()));
+    QVERIFY2(panel->statusText().contains(QStringLiteral("attempt to write a readonly database")),
+             qPrintable(panel->statusText()));
     QCOMPARE(TestFiles::querySql(m_path, QStringLiteral("SELECT first_name FROM users WHERE id = 1")), QString());
 
     // A file the main window opened read-only keeps the switch on.
@@ -553,7 +560,8 @@ void TestQueryPanel::copiesAsTsvOrCsvAndExportsJson()
     ResultPane* pane = panel->resultPane(0);
     QTRY_COMPARE(pane->model()->rowCount(), 2);
     pane->view()->selectAll();
-    QCOMPARE(pane->copySelection(ResultWriter::Format::Tsv), QStringLiteral("1\tPython Programming\t\r\n2\tWeb Development\t\r\n"));
+    QCOMPARE(pane->copySelection(ResultWriter::Format::Tsv),
+             QStringLiteral("1\tPython Programming\t\r\n2\tWeb Development\t\r\n"));
     QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("1\tPython Programming\t\r\n2\tWeb Development\t\r\n"));
     QCOMPARE(pane->copySelection(ResultWriter::Format::Csv),
              QStringLiteral("id,title,n\r\n1,Python Programming,\r\n2,Web Development,\r\n"));

@@ -82,12 +82,13 @@ void TestResultModel::keepsABoundedNumberOfPagesWhileScrollingAMillionRows()
 
 void TestResultModel::showsValuesByTypeAndGivesFullValuesOnDemand()
 {
-    auto created = ResultSpool::create({QStringLiteral("i"), QStringLiteral("r"), QStringLiteral("t"), QStringLiteral("b"),
-                                        QStringLiteral("n"), QStringLiteral("long")});
+    auto created = ResultSpool::create({QStringLiteral("i"), QStringLiteral("r"), QStringLiteral("t"),
+                                        QStringLiteral("b"), QStringLiteral("n"), QStringLiteral("long")});
     QVERIFY(created);
     std::shared_ptr<ResultSpool> spool = *created;
     const QString longText = QString(100000, u'x') + QStringLiteral("end");
-    QVERIFY(spool->appendValues({qlonglong(42), 2.0, QStringLiteral("two\nlines"), QByteArray(5000, '\x01'), QVariant(), longText}));
+    QVERIFY(spool->appendValues(
+        {qlonglong(42), 2.0, QStringLiteral("two\nlines"), QByteArray(5000, '\x01'), QVariant(), longText}));
     QVERIFY(spool->publish());
     ResultModel model(spool);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -26,13 +26,15 @@ void TestSqlEditor::togglesLineComments_data()
     QTest::addColumn<int>("selectionStart");
     QTest::addColumn<int>("selectionEnd");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("current line") << QStringLiteral("SELECT 1;\nSELECT 2;") << 12 << 12 << QStringLiteral("SELECT 1;\n-- SELECT 2;");
+    QTest::newRow("current line") << QStringLiteral("SELECT 1;\nSELECT 2;") << 12 << 12
+                                  << QStringLiteral("SELECT 1;\n-- SELECT 2;");
     QTest::newRow("uncomment current line") << QStringLiteral("-- SELECT 1;") << 3 << 3 << QStringLiteral("SELECT 1;");
-    QTest::newRow("selected lines at common indent")
-        << QStringLiteral("  SELECT a\n    FROM t\n\n  WHERE x") << 0 << 30
-        << QStringLiteral("  -- SELECT a\n  --   FROM t\n\n  -- WHERE x");
-    QTest::newRow("mixed lines get commented") << QStringLiteral("-- a\nb") << 0 << 6 << QStringLiteral("-- -- a\n-- b");
-    QTest::newRow("all commented get uncommented") << QStringLiteral("-- a\n  --b") << 0 << 10 << QStringLiteral("a\n  b");
+    QTest::newRow("selected lines at common indent") << QStringLiteral("  SELECT a\n    FROM t\n\n  WHERE x") << 0 << 30
+                                                     << QStringLiteral("  -- SELECT a\n  --   FROM t\n\n  -- WHERE x");
+    QTest::newRow("mixed lines get commented")
+        << QStringLiteral("-- a\nb") << 0 << 6 << QStringLiteral("-- -- a\n-- b");
+    QTest::newRow("all commented get uncommented")
+        << QStringLiteral("-- a\n  --b") << 0 << 10 << QStringLiteral("a\n  b");
     QTest::newRow("selection ending at a line start leaves that line")
         << QStringLiteral("a\nb\nc") << 0 << 4 << QStringLiteral("-- a\n-- b\nc");
 }
@@ -62,8 +64,10 @@ void TestSqlEditor::completesKeywordsTablesAndColumns()
     SqlEditor editor;
     SchemaCatalog catalog;
     catalog.tables = {QStringLiteral("posts"), QStringLiteral("users")};
-    catalog.columns.insert(QStringLiteral("users"), {QStringLiteral("id"), QStringLiteral("username"), QStringLiteral("email")});
-    catalog.columns.insert(QStringLiteral("posts"), {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("author_id")});
+    catalog.columns.insert(QStringLiteral("users"),
+                           {QStringLiteral("id"), QStringLiteral("username"), QStringLiteral("email")});
+    catalog.columns.insert(QStringLiteral("posts"),
+                           {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("author_id")});
     editor.setCatalog(catalog);
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
@@ -116,7 +120,8 @@ void TestSqlEditor::quotesNamesThatNeedIt()
     QVERIFY(editor.completer()->popup()->isVisible());
     QCOMPARE(editor.completer()->currentCompletion(), QStringLiteral("ORDER"));
     QTest::keyClick(editor.completer()->popup(), Qt::Key_Down);
-    QCOMPARE(editor.completer()->popup()->currentIndex().data().toString(), QStringLiteral("order lines")); // matched as typed
+    QCOMPARE(editor.completer()->popup()->currentIndex().data().toString(),
+             QStringLiteral("order lines")); // matched as typed
     QTest::keyClick(editor.completer()->popup(), Qt::Key_Return);
     QCOMPARE(editor.toPlainText(), QStringLiteral("\"order lines\""));
     QTest::keyClicks(&editor, QStringLiteral("."));

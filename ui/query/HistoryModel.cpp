@@ -34,8 +34,8 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const
     if (role == SqlRole)
         return entry.sql;
     if (role == Qt::ToolTipRole)
-        return QStringLiteral("%1\n\n%2 \u00b7 %3").arg(entry.sql, entry.detail,
-                                                       QLocale().toString(entry.startedAt.toLocalTime(), QLocale::LongFormat));
+        return QStringLiteral("%1\n\n%2 \u00b7 %3")
+            .arg(entry.sql, entry.detail, QLocale().toString(entry.startedAt.toLocalTime(), QLocale::LongFormat));
     if (role == Qt::ForegroundRole && index.column() == Outcome && entry.outcome == HistoryEntry::Outcome::Error)
         return QBrush(QColor(0xb0, 0x00, 0x20));
     if (role == Qt::TextAlignmentRole && index.column() == Duration)
