@@ -219,6 +219,17 @@ QString BrowseSql::countSql() const
     return QStringLiteral("SELECT count(*) FROM %1%2").arg(keyFrom(), where());
 }
 
+QString BrowseSql::rowidRangeSql() const
+{
+    if (!m_table.hasRowid || isSorted() || !m_conditions.isEmpty())
+        return {};
+    // Two subqueries: min() and max() together in one SELECT would scan the table.
+    const QString table = SqlIdentifier::quote(m_table.name);
+    return QStringLiteral("SELECT (SELECT rowid FROM %1 ORDER BY rowid LIMIT 1), "
+                          "(SELECT rowid FROM %1 ORDER BY rowid DESC LIMIT 1)")
+        .arg(table);
+}
+
 QString BrowseSql::keysSql() const
 {
     const QString sortKey = isSorted() ? m_sortExpression : QStringLiteral("NULL");

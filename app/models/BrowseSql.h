@@ -44,6 +44,10 @@ public:
     QString countSql() const;
     // Every row's key in order, for the sparse key index built in the background.
     QString keysSql() const;
+    // For a whole table in its natural order: its smallest and largest rowid (two index seeks). When they
+    // span exactly the row count, row n has rowid smallest + n and any page is one seek, no key index needed.
+    // Empty when that does not apply (a filter, an order, no rowid).
+    QString rowidRangeSql() const;
     const QVariantList& whereBinds() const { return m_binds; }
 
 private:

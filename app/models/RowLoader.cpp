@@ -104,6 +104,7 @@ public:
         m_keysDone = false;
         m_keyStatement.reset();
         m_keyRow = 0;
+        m_denseFirst.reset();
     }
 
     std::optional<qint64> total() const { return m_total; }
@@ -117,7 +118,14 @@ public:
         std::unique_ptr<Statement> statement;
         bool reverse = false;
         const int keyIndex = first / KeyStride;
-        if (keyIndex < int(m_keys.size()) && keyIndex > 0) {
+        if (m_denseFirst && first > 0) {
+            // Rowids without gaps: row `first` has rowid m_denseFirst + first.
+            statement = std::make_unique<Statement>(m_db, m_sql.seekSql(false));
+            QVariantList binds = m_sql.seekBinds(QVariant(), QVariant(*m_denseFirst + first));
+            binds << count << 0;
+            if (statement->isValid())
+                statement->bind(binds);
+        } else if (keyIndex < int(m_keys.size()) && keyIndex > 0) {
             const auto& [sortValue, identity] = m_keys.at(size_t(keyIndex));
             statement = std::make_unique<Statement>(m_db, m_sql.seekSql(sortValue.isNull()));
             QVariantList binds = m_sql.seekBinds(sortValue, identity);
@@ -172,7 +180,27 @@ public:
             return errorText(m_db);
         }
         m_total = sqlite3_column_int64(statement.get(), 0);
+        findDenseRowids();
         return std::nullopt;
+    }
+
+    // A whole table in its natural order whose rowids have no gaps (most tables that are appended to) needs
+    // no key index: every page is one seek. That spares the walk over every row of the table, which reads
+    // the whole file (gigabytes at ten million rows) on each of the window's open tables.
+    void findDenseRowids()
+    {
+        const QString sql = m_sql.rowidRangeSql();
+        if (sql.isEmpty() || !m_total || *m_total == 0)
+            return;
+        Statement range(m_db, sql);
+        if (!range.isValid() || sqlite3_step(range.get()) != SQLITE_ROW)
+            return;
+        const qint64 smallest = sqlite3_column_int64(range.get(), 0);
+        const qint64 largest = sqlite3_column_int64(range.get(), 1);
+        if (largest - smallest + 1 == *m_total) {
+            m_denseFirst = smallest;
+            m_keysDone = true;
+        }
     }
 
     // Walks a slice of the key index; returns an error message, or nothing (check keysDone()).
@@ -227,6 +255,7 @@ private:
     bool m_keysDone = false;
     std::unique_ptr<Statement> m_keyStatement;
     qint64 m_keyRow = 0;
+    std::optional<qint64> m_denseFirst; // the first rowid, when rowids run without gaps
 };
 
 RowLoader::RowLoader(QString path, QObject* parent) : QThread(parent), m_path(std::move(path))

@@ -26,6 +26,8 @@ private slots:
     void insertAndDeleteArePending();
     void acceptsAnyExistingKeyNotJustTheFirst256();
     void reachesAnyRowOfALargeTableWithBoundedCache();
+    void readsDeepRowsWhetherRowidsRunWithOrWithoutGaps_data();
+    void readsDeepRowsWhetherRowidsRunWithOrWithoutGaps();
     void readsTablesWithOddNames();
 
 private:
@@ -250,6 +252,39 @@ void TestTableModel::reachesAnyRowOfALargeTableWithBoundedCache()
     QCOMPARE(textAt(*posts, 45123, 1), deep); // read by OFFSET before the key index, by seek after
     for (int row = 0; row < 60000; row += 997)
         QVERIFY(!textAt(*posts, row, 1).isEmpty());
+}
+
+void TestTableModel::readsDeepRowsWhetherRowidsRunWithOrWithoutGaps_data()
+{
+    QTest::addColumn<QString>("deletion");
+    QTest::newRow("without gaps (row n is the n-th rowid, one seek)") << QString();
+    QTest::newRow("with gaps (through the key index)") << QStringLiteral("DELETE FROM posts WHERE id % 7 = 3");
+    QTest::newRow("gap at the start") << QStringLiteral("DELETE FROM posts WHERE id < 3");
+}
+
+void TestTableModel::readsDeepRowsWhetherRowidsRunWithOrWithoutGaps()
+{
+    QFETCH(QString, deletion);
+    static int files = 0;
+    const QString file = m_dir.filePath(QStringLiteral("gaps%1.db").arg(++files));
+    QVERIFY(DemoDatabase::create(file, true));
+    QVERIFY(
+        TestFiles::execSql(file, QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE "
+                                                "i < 20000) INSERT INTO posts (title, content, author_id, created_at) "
+                                                "SELECT printf('Post %06d', i), 'x', 1 + i % 3, "
+                                                "datetime('2020-01-01', '+' || i || ' minutes') FROM n")));
+    if (!deletion.isEmpty())
+        QVERIFY(TestFiles::execSql(file, QStringLiteral("PRAGMA foreign_keys = OFF; ") + deletion));
+    const int rows = TestFiles::querySql(file, QStringLiteral("SELECT count(*) FROM posts")).toInt();
+    auto posts = model(file, QStringLiteral("posts"));
+    QAbstractItemModelTester tester(posts.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(waitForRows(*posts));
+    QCOMPARE(posts->rowCount(), rows);
+    for (const int row : {rows - 1, rows / 2 + 17, 777, 0, 12345, rows - 300}) {
+        const QString expected = TestFiles::querySql(
+            file, QStringLiteral("SELECT title FROM posts ORDER BY rowid LIMIT 1 OFFSET %1").arg(row));
+        QCOMPARE(textAt(*posts, row, 1), expected);
+    }
 }
 
 void TestTableModel::readsTablesWithOddNames()
