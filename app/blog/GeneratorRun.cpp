@@ -191,7 +191,8 @@ Status GeneratorRun::fill(GeneratorProgress::Phase phase, qint64 ids, BulkInsert
     };
     if (auto ok = RowPipeline::run(batches, produce, consume); !ok)
         return ok;
-    report(phase, ids, ids);
+    if (ids > 0) // an empty phase has been reported once, at its start
+        report(phase, ids, ids);
     return {};
 }
 
