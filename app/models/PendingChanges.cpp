@@ -85,11 +85,13 @@ QList<qint64> PendingChanges::insertedRows(const QString& table) const
     return m_tables.value(table).inserted;
 }
 
+// The undo and redo stacks change before the step is applied: apply() says changed(), and whoever listens
+// (the window's Undo and Redo actions) must already see the stacks as they will be.
 void PendingChanges::record(Step step)
 {
-    apply(step, true);
-    m_undo << std::move(step);
     m_redo.clear();
+    m_undo << std::move(step);
+    apply(m_undo.constLast(), true);
 }
 
 void PendingChanges::setValue(const QString& table, const QVariant& identity, const QString& column,
@@ -170,18 +172,16 @@ void PendingChanges::undo()
 {
     if (m_undo.isEmpty())
         return;
-    Step step = m_undo.takeLast();
-    apply(step, false);
-    m_redo << std::move(step);
+    m_redo << m_undo.takeLast();
+    apply(m_redo.constLast(), false);
 }
 
 void PendingChanges::redo()
 {
     if (m_redo.isEmpty())
         return;
-    Step step = m_redo.takeLast();
-    apply(step, true);
-    m_undo << std::move(step);
+    m_undo << m_redo.takeLast();
+    apply(m_undo.constLast(), true);
 }
 
 void PendingChanges::clear()

@@ -92,6 +92,7 @@ private slots:
     void keepsEveryPendingEditWhenWriteFails();
     void revertDropsEveryPendingEdit();
     void undoAndRedoStepThroughCellEdits();
+    void undoesTheFirstEditAndRedoesTheFirstUndo();
     void asksBeforeACascadingDeleteAndWritesIt_data();
     void asksBeforeACascadingDeleteAndWritesIt();
     void cancellingADeleteMarksNothing();
@@ -555,6 +556,25 @@ void TestMainWindow::undoAndRedoStepThroughCellEdits()
                  QStringLiteral(" Robert"));
     QCOMPARE(TestFiles::querySql(file, QStringLiteral("SELECT email FROM users WHERE id = 1")),
              QStringLiteral("a2@example.com"));
+}
+
+void TestMainWindow::undoesTheFirstEditAndRedoesTheFirstUndo()
+{
+    const QString file = demoCopy();
+    QVERIFY(openWindow(file));
+    TableBrowser* users = browser(QStringLiteral("users"));
+    QVERIFY(users);
+    const int last = users->model()->modelColumn(QStringLiteral("last_name"));
+    QVERIFY(editCell(users, 0, QStringLiteral("last_name"), QStringLiteral("Liddell")));
+    QVERIFY(action(QStringLiteral("Undo"))->isEnabled());
+    pressOnWindow(Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(cellText(users->model(), 0, last).isEmpty());
+    QVERIFY(!action(QStringLiteral("Undo"))->isEnabled());
+    QVERIFY(action(QStringLiteral("Redo"))->isEnabled());
+    pressOnWindow(Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(cellText(users->model(), 0, last), QStringLiteral("Liddell"));
+    QVERIFY(action(QStringLiteral("Undo"))->isEnabled());
+    QVERIFY(!action(QStringLiteral("Redo"))->isEnabled());
 }
 
 void TestMainWindow::asksBeforeACascadingDeleteAndWritesIt_data()

@@ -4,10 +4,12 @@
 #include "stats/StatsDock.h"
 #include "stats/StatsFormat.h"
 #include "stats/StatsPage.h"
+#include "stats/StatsQueries.h"
 #include "stats/StatsTableModel.h"
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QLocale>
 #include <QMainWindow>
 #include <QPlainTextEdit>
 #include <QProcessEnvironment>
@@ -110,8 +112,7 @@ void TestStatsDock::cleanup()
 
 bool TestStatsDock::waitForResult(StatsPage* page)
 {
-    QTRY_VERIFY_WITH_TIMEOUT(!page->isRunning() && page->hasResult(), 20000);
-    return true;
+    return QTest::qWaitFor([page] { return !page->isRunning() && page->hasResult(); }, 20000);
 }
 
 void TestStatsDock::screenshot(const QString& name)
@@ -130,8 +131,8 @@ void TestStatsDock::showsTheLessonActivityWithAStackedChart()
     StatsPage* page = m_dock->currentPage();
     QCOMPARE(page->panel().name, QStringLiteral("activity"));
     QVERIFY(waitForResult(page));
-    QCOMPARE(rowTexts(*page->model()),
-             (QStringList{QStringLiteral("alice|2|1|3"), QStringLiteral("bob|1|2|3"), QStringLiteral("charlie|1|1|2")}));
+    QCOMPARE(rowTexts(*page->model()), (QStringList{QStringLiteral("alice|2|1|3"), QStringLiteral("bob|1|2|3"),
+                                                    QStringLiteral("charlie|1|1|2")}));
     QVERIFY2(page->statusText().startsWith(QStringLiteral("3 rows")), qPrintable(page->statusText()));
 
     const BarChartData& data = page->chart()->chartData();
@@ -168,12 +169,14 @@ void TestStatsDock::panelsShowTheSameRowsAsTheCommandLine()
     m_dock->showPanel(panel);
     StatsPage* page = m_dock->page(panel);
     QVERIFY(waitForResult(page));
-    QVERIFY(page->model()->rowCount() > 0);
+    // The hard fixture's posts are all from 2024, so nobody there was active in the last 30 days.
+    const bool expectEmpty = fixture == 1 && panel == QStringLiteral("active-users");
+    QCOMPARE(page->model()->rowCount() == 0, expectEmpty);
     // The panel's table, exported, is byte for byte what `quarry stats` prints.
     const QString csv = m_dir.filePath(QStringLiteral("gui.csv"));
     QVERIFY(page->exportCsv(csv));
-    const auto run = TestFiles::runQuarry(
-        {QStringLiteral("stats"), m_path, QStringLiteral("--panel"), panel, QStringLiteral("--format"), QStringLiteral("csv")});
+    const auto run = TestFiles::runQuarry({QStringLiteral("stats"), m_path, QStringLiteral("--panel"), panel,
+                                           QStringLiteral("--format"), QStringLiteral("csv")});
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(QString::fromUtf8(TestFiles::read(csv)), run.out);
 }
@@ -199,9 +202,9 @@ void TestStatsDock::refreshShowsChangedDataOnEveryPanel()
                  (QStringList{QStringLiteral("charlie|3"), QStringLiteral("alice|2"), QStringLiteral("bob|1")}));
     QVERIFY(activity->isStale());
     m_dock->showPanel(QStringLiteral("activity"));
-    QTRY_COMPARE(rowTexts(*activity->model()),
-                 (QStringList{QStringLiteral("charlie|3|1|4"), QStringLiteral("alice|2|1|3"),
-                              QStringLiteral("bob|1|2|3")}));
+    QTRY_COMPARE(
+        rowTexts(*activity->model()),
+        (QStringList{QStringLiteral("charlie|3|1|4"), QStringLiteral("alice|2|1|3"), QStringLiteral("bob|1|2|3")}));
 }
 
 void TestStatsDock::runsOnlyThePanelOnShow()
@@ -227,9 +230,7 @@ void TestStatsDock::cancelKeepsTheWindowResponsive()
     qint64 longestStall = 0;
     QTimer ticker;
     ticker.setInterval(5);
-    connect(&ticker, &QTimer::timeout, this, [&] {
-        longestStall = std::max(longestStall, sinceTick.restart());
-    });
+    connect(&ticker, &QTimer::timeout, this, [&] { longestStall = std::max(longestStall, sinceTick.restart()); });
     sinceTick.start();
     ticker.start();
     m_dock->setDatabase(m_path);
@@ -290,7 +291,8 @@ void TestStatsDock::exportsTheTableAsCsvAndTheChartAsPng()
     QImage image(png);
     QVERIFY(!image.isNull());
     QCOMPARE(image.size(), page->chart()->size());
-    QVERIFY(inkPixels(image.convertToFormat(QImage::Format_ARGB32), page->chart()->palette().color(QPalette::Base)) > 1000);
+    QVERIFY(inkPixels(image.convertToFormat(QImage::Format_ARGB32), page->chart()->palette().color(QPalette::Base)) >
+            1000);
     QVERIFY(!m_dock->page(QStringLiteral("totals"))->exportChartPng(png)); // no chart there
     QVERIFY(!page->exportCsv(m_dir.filePath(QStringLiteral("no/such/folder/x.csv"))));
 }
@@ -307,9 +309,9 @@ void TestStatsDock::daysSpinBoxRerunsActiveUsers()
     QVERIFY(days);
     QCOMPARE(days->value(), 30);
     days->setValue(7);
-    QTRY_COMPARE(rowTexts(*page->model()), (QStringList{QStringLiteral("(unknown author)|"),
-                                                        QStringLiteral("amy|amy@example.com"),
-                                                        QStringLiteral("eli|eli@example.com")}));
+    QTRY_COMPARE(rowTexts(*page->model()),
+                 (QStringList{QStringLiteral("(unknown author)|"), QStringLiteral("amy|amy@example.com"),
+                              QStringLiteral("eli|eli@example.com")}));
     QVERIFY(page->findChild<QPlainTextEdit*>()->toPlainText().endsWith(QStringLiteral(":since = '-7 days'")));
     StatsParameters month;
     month.period = StatsParameters::Period::ThisMonth;
@@ -323,7 +325,8 @@ void TestStatsDock::chartsHundredsOfUsersAsTopBarsPlusOthers()
 {
     QVERIFY(StatsFixtures::createMany(m_path, 300));
     m_dock->setDatabase(m_path);
-    for (const QString& name : {QStringLiteral("post-counts"), QStringLiteral("comment-counts"), QStringLiteral("activity")}) {
+    for (const QString& name :
+         {QStringLiteral("post-counts"), QStringLiteral("comment-counts"), QStringLiteral("activity")}) {
         m_dock->showPanel(name);
         StatsPage* page = m_dock->currentPage();
         QVERIFY(waitForResult(page));
@@ -331,7 +334,9 @@ void TestStatsDock::chartsHundredsOfUsersAsTopBarsPlusOthers()
         QCOMPARE(data.labels.size(), StatsPage::DefaultTopBars);
         const qsizetype rows = page->model()->rowCount();
         QVERIFY(rows > 250);
-        QCOMPARE(data.othersLabel, QStringLiteral("%1 other %2").arg(rows - StatsPage::DefaultTopBars).arg(page->panel().rowNoun));
+        QCOMPARE(data.othersLabel,
+                 QStringLiteral("%1 other %2")
+                     .arg(QLocale().toString(rows - StatsPage::DefaultTopBars), page->panel().rowNoun));
         // Top bars plus others add up to the whole column.
         const int valueColumn = page->panel().valueColumns.first();
         double all = 0;

@@ -1,5 +1,7 @@
 #include "ResultPane.h"
 
+#include "core/Counting.h"
+
 #include "QueryPrompts.h"
 #include "ResultModel.h"
 #include "query/ResultSpool.h"
@@ -33,11 +35,6 @@ QString withoutLeadingComments(const QString& sql)
 {
     const QList<SqlToken> tokens = SqlLexer::significantTokens(sql);
     return (tokens.isEmpty() ? sql : sql.mid(tokens.front().start)).simplified();
-}
-
-QString rowsText(qint64 rows)
-{
-    return rows == 1 ? QStringLiteral("1 row") : QStringLiteral("%1 rows").arg(QLocale().toString(rows));
 }
 
 } // namespace

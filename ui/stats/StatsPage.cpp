@@ -1,4 +1,5 @@
 #include "stats/StatsPage.h"
+#include "core/Counting.h"
 
 #include "stats/BarChart.h"
 #include "stats/StatsFormat.h"
@@ -8,6 +9,7 @@
 
 #include <QButtonGroup>
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QFontDatabase>
@@ -329,7 +331,7 @@ void StatsPage::onFinished(quint64 requestId, const StatsResult& result)
     const QLocale locale;
     QString text;
     if (result.isComplete())
-        text = tr("%n row(s)", nullptr, int(std::min<qint64>(result.totalRows, INT_MAX)));
+        text = rowsText(result.totalRows);
     else
         text = tr("the first %1 of %2 rows (sorting and export use these rows)")
                    .arg(locale.toString(result.rows.size()), locale.toString(result.totalRows));
@@ -408,7 +410,7 @@ void StatsPage::chooseCsvFile()
     if (Status status = exportCsv(path); !status)
         showStatus(status.error().message, true);
     else
-        showStatus(tr("Exported %n row(s) to %1.", nullptr, int(m_model->rowCount())).arg(path));
+        showStatus(tr("Exported %1 to %2.").arg(rowsText(m_model->rowCount()), QDir::toNativeSeparators(path)));
 }
 
 void StatsPage::choosePngFile()
