@@ -112,12 +112,12 @@ public:
     bool needsKeys() const { return !m_keysDone && m_sql.hasIdentity(); }
 
     // Returns the rows or an error message.
-    std::variant<RowBlock, QString> read(int first, int count)
+    std::variant<RowBlock, QString> read(qint64 first, int count)
     {
         RowBlock rows;
         std::unique_ptr<Statement> statement;
         bool reverse = false;
-        const int keyIndex = first / KeyStride;
+        const qint64 keyIndex = first / KeyStride;
         if (m_denseFirst && first > 0) {
             // Rowids without gaps: row `first` has rowid m_denseFirst + first.
             statement = std::make_unique<Statement>(m_db, m_sql.seekSql(false));
@@ -125,11 +125,11 @@ public:
             binds << count << 0;
             if (statement->isValid())
                 statement->bind(binds);
-        } else if (keyIndex < int(m_keys.size()) && keyIndex > 0) {
+        } else if (keyIndex < qint64(m_keys.size()) && keyIndex > 0) {
             const auto& [sortValue, identity] = m_keys.at(size_t(keyIndex));
             statement = std::make_unique<Statement>(m_db, m_sql.seekSql(sortValue.isNull()));
             QVariantList binds = m_sql.seekBinds(sortValue, identity);
-            binds << count << (first - keyIndex * KeyStride);
+            binds << count << qlonglong(first - keyIndex * KeyStride);
             if (statement->isValid())
                 statement->bind(binds);
         } else if (m_total && first > *m_total / 2) {
@@ -145,7 +145,7 @@ public:
         } else {
             statement = std::make_unique<Statement>(m_db, m_sql.pageSql(false));
             QVariantList binds = m_sql.whereBinds();
-            binds << count << first;
+            binds << count << qlonglong(first);
             if (statement->isValid())
                 statement->bind(binds);
         }
@@ -282,7 +282,7 @@ void RowLoader::setQuery(quint64 generation, const BrowseSql& sql)
     m_wake.wakeOne();
 }
 
-void RowLoader::requestRows(quint64 generation, int first, int count)
+void RowLoader::requestRows(quint64 generation, qint64 first, int count)
 {
     {
         QMutexLocker lock(&m_mutex);

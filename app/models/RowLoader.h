@@ -34,7 +34,7 @@ public:
 
     // Called on the GUI thread.
     void setQuery(quint64 generation, const BrowseSql& sql);
-    void requestRows(quint64 generation, int first, int count);
+    void requestRows(quint64 generation, qint64 first, int count);
     // Pausing stops the background count and key walk and lets go of the read lock they hold, so a write on
     // another connection can commit; rows asked for are still read.
     void setBackgroundPaused(bool paused);
@@ -42,7 +42,7 @@ public:
     void shutdown();
 
 signals:
-    void rowsLoaded(quint64 generation, int first, const quarry::RowBlock& rows);
+    void rowsLoaded(quint64 generation, qint64 first, const quarry::RowBlock& rows);
     void counted(quint64 generation, qint64 rows);
     void keyIndexBuilt(quint64 generation);
     void failed(quint64 generation, const QString& message);
@@ -53,7 +53,7 @@ protected:
 private:
     struct RowRequest {
         quint64 generation;
-        int first;
+        qint64 first;
         int count;
     };
     class Worker;

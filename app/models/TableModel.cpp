@@ -98,6 +98,8 @@ void TableModel::startQuery()
     m_sql = BrowseSql(m_table, m_computed, m_request);
     m_pages.clear();
     m_requested.clear();
+    // A new order or a new set of rows starts at the top, as a model reset does for any view.
+    m_windowStart = 0;
     if (!m_countExact)
         m_storedRows = 0;
     m_insertedRows = m_pending ? m_pending->insertedRows(m_table.name) : QList<qint64>();
@@ -109,11 +111,11 @@ void TableModel::startQuery()
     emit loadingChanged(true);
 }
 
-void TableModel::onRowsLoaded(quint64 generation, int first, const RowBlock& rows)
+void TableModel::onRowsLoaded(quint64 generation, qint64 first, const RowBlock& rows)
 {
     if (generation != m_generation)
         return;
-    const int page = first / PageSize;
+    const qint64 page = first / PageSize;
     m_requested.remove(page);
     m_pages.insert(page, Page{rows, ++m_useCounter});
     while (m_pages.size() > MaxCachedPages) {
@@ -127,9 +129,8 @@ void TableModel::onRowsLoaded(quint64 generation, int first, const RowBlock& row
         else if (first + rows.size() > m_storedRows)
             setStoredRows(first + rows.size(), false);
     }
-    if (!rows.isEmpty() && first < m_storedRows)
-        emit dataChanged(index(first, 0),
-                         index(std::min<int>(first + int(rows.size()), int(m_storedRows)) - 1, columnCount() - 1));
+    if (const auto [from, to] = windowRange(first, first + rows.size()); from < to)
+        emit dataChanged(index(from, 0), index(to - 1, columnCount() - 1));
     // Said last, so whoever waits for the first rows finds them in the model.
     if (m_waitingForFirstRows && page == 0) {
         m_waitingForFirstRows = false;
@@ -145,25 +146,100 @@ void TableModel::onCounted(quint64 generation, qint64 rows)
 
 void TableModel::setStoredRows(qint64 rows, bool exact)
 {
-    // A QTableView addresses rows with int; tables beyond that are clamped (see docs/architecture.md).
-    rows = std::min<qint64>(rows, std::numeric_limits<int>::max() - 1'000'000);
-    if (rows > m_storedRows) {
-        beginInsertRows({}, int(m_storedRows), int(rows) - 1);
-        m_storedRows = rows;
-        endInsertRows();
-    } else if (rows < m_storedRows) {
-        beginRemoveRows({}, int(rows), int(m_storedRows) - 1);
-        m_storedRows = rows;
+    const auto dropPagesFrom = [this](qint64 end) {
         for (auto it = m_pages.begin(); it != m_pages.end();) {
-            if (qint64(it.key()) * PageSize >= rows)
+            if (it.key() * PageSize >= end)
                 it = m_pages.erase(it);
             else
                 ++it;
         }
-        endRemoveRows();
+    };
+    const int before = windowRows();
+    const qint64 start = std::clamp<qint64>(m_windowStart, 0, std::max<qint64>(0, rows - m_windowLimit));
+    if (start != m_windowStart) {
+        // The table shrank under a window far down it.
+        beginResetModel();
+        m_storedRows = rows;
+        m_windowStart = start;
+        dropPagesFrom(rows);
+        endResetModel();
+        emit windowMoved(m_windowStart);
+    } else {
+        const int after = int(std::min<qint64>(rows - start, m_windowLimit));
+        if (after > before) {
+            beginInsertRows({}, before, after - 1);
+            m_storedRows = rows;
+            endInsertRows();
+        } else if (after < before) {
+            beginRemoveRows({}, after, before - 1);
+            m_storedRows = rows;
+            dropPagesFrom(rows);
+            endRemoveRows();
+        } else {
+            m_storedRows = rows;
+            dropPagesFrom(rows);
+        }
     }
     m_countExact = exact;
     emit rowCountChanged(m_storedRows, exact);
+}
+
+void TableModel::setWindowLimit(int rows)
+{
+    rows = std::max(rows, PageSize);
+    if (rows == m_windowLimit)
+        return;
+    beginResetModel();
+    m_windowLimit = rows;
+    m_windowStart = std::clamp<qint64>(m_windowStart, 0, std::max<qint64>(0, m_storedRows - m_windowLimit));
+    endResetModel();
+    emit windowMoved(m_windowStart);
+}
+
+void TableModel::setWindowStart(qint64 start)
+{
+    start = std::clamp<qint64>(start, 0, std::max<qint64>(0, m_storedRows - m_windowLimit));
+    if (start == m_windowStart)
+        return;
+    // The window keeps its size (it is full whenever it can move), so this is a layout change: the rows
+    // stay, their contents shift by `delta`, and persistent indexes move with the rows they point at.
+    const qint64 delta = start - m_windowStart;
+    const int rows = windowRows();
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (const QModelIndex& old : before) {
+        if (old.row() >= rows) {
+            after << old; // pending inserted rows stay after the window
+            continue;
+        }
+        const qint64 moved = old.row() - delta;
+        after << (moved >= 0 && moved < rows ? index(int(moved), old.column()) : QModelIndex());
+    }
+    m_windowStart = start;
+    changePersistentIndexList(before, after);
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    emit windowMoved(m_windowStart);
+}
+
+qint64 TableModel::storedRowOf(int row) const
+{
+    return row >= 0 && row < windowRows() ? m_windowStart + row : -1;
+}
+
+int TableModel::modelRowOf(qint64 stored) const
+{
+    return stored >= m_windowStart && stored < m_windowStart + windowRows() ? int(stored - m_windowStart) : -1;
+}
+
+std::pair<int, int> TableModel::windowRange(qint64 first, qint64 end) const
+{
+    const qint64 from = std::max(first, m_windowStart);
+    const qint64 to = std::min(end, m_windowStart + windowRows());
+    if (from >= to)
+        return {0, 0};
+    return {int(from - m_windowStart), int(to - m_windowStart)};
 }
 
 void TableModel::onPendingChanged(const QString& table)
@@ -172,7 +248,7 @@ void TableModel::onPendingChanged(const QString& table)
         return;
     const QList<qint64> now = m_pending->insertedRows(m_table.name);
     if (now != m_insertedRows) {
-        const int base = int(m_storedRows);
+        const int base = windowRows();
         if (now.size() > m_insertedRows.size() && now.mid(0, m_insertedRows.size()) == m_insertedRows) {
             beginInsertRows({}, base + int(m_insertedRows.size()), base + int(now.size()) - 1);
             m_insertedRows = now;
@@ -200,7 +276,7 @@ void TableModel::onPendingChanged(const QString& table)
 
 int TableModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : int(m_storedRows) + int(m_insertedRows.size());
+    return parent.isValid() ? 0 : windowRows() + int(m_insertedRows.size());
 }
 
 int TableModel::columnCount(const QModelIndex& parent) const
@@ -208,11 +284,11 @@ int TableModel::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : int(m_table.columns.size() + m_computed.size());
 }
 
-const QVariantList* TableModel::storedRow(int row) const
+const QVariantList* TableModel::storedRow(qint64 row) const
 {
     if (row < 0 || row >= m_storedRows)
         return nullptr;
-    const int page = row / PageSize;
+    const qint64 page = row / PageSize;
     const auto it = m_pages.find(page);
     if (it == m_pages.end()) {
         if (!m_requested.contains(page)) {
@@ -222,17 +298,17 @@ const QVariantList* TableModel::storedRow(int row) const
         return nullptr;
     }
     it->lastUse = ++m_useCounter;
-    const int offset = row - page * PageSize;
+    const qint64 offset = row - page * PageSize;
     return offset < it->rows.size() ? &it->rows.at(offset) : nullptr;
 }
 
 QVariant TableModel::identityOf(int row) const
 {
-    if (row >= m_storedRows) {
-        const int inserted = row - int(m_storedRows);
+    if (row >= windowRows()) {
+        const int inserted = row - windowRows();
         return inserted < m_insertedRows.size() ? QVariant(m_insertedRows.at(inserted)) : QVariant();
     }
-    const QVariantList* values = storedRow(row);
+    const QVariantList* values = storedRow(m_windowStart + row);
     return values ? values->at(0) : QVariant();
 }
 
@@ -240,12 +316,14 @@ int TableModel::rowOfIdentity(const QVariant& identity) const
 {
     for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it) {
         for (int i = 0; i < it->rows.size(); ++i) {
-            if (it->rows.at(i).at(0) == identity)
-                return it.key() * PageSize + i;
+            if (it->rows.at(i).at(0) == identity) {
+                if (const int row = modelRowOf(it.key() * PageSize + i); row >= 0)
+                    return row;
+            }
         }
     }
     const int inserted = int(m_insertedRows.indexOf(identity.toLongLong()));
-    return inserted >= 0 ? int(m_storedRows) + inserted : -1;
+    return inserted >= 0 ? windowRows() + inserted : -1;
 }
 
 QVariant TableModel::cellValue(int row, int column, bool* pending, QString* pendingDisplay) const
@@ -260,9 +338,9 @@ QVariant TableModel::cellValue(int row, int column, bool* pending, QString* pend
             return *value;
         }
     }
-    if (row >= m_storedRows)
+    if (row >= windowRows())
         return {};
-    const QVariantList* values = storedRow(row);
+    const QVariantList* values = storedRow(m_windowStart + row);
     if (!values)
         return {};
     const int position =
@@ -305,7 +383,7 @@ QVariant TableModel::data(const QModelIndex& index, int role) const
     bool pending = false;
     QString pendingDisplay;
     const QVariant value = cellValue(row, column, &pending, &pendingDisplay);
-    const bool loaded = row >= m_storedRows || storedRow(row) != nullptr;
+    const bool loaded = row >= windowRows() || storedRow(m_windowStart + row) != nullptr;
 
     switch (role) {
     case Qt::DisplayRole: {
@@ -317,7 +395,7 @@ QVariant TableModel::data(const QModelIndex& index, int role) const
             const int k = int(std::find_if(m_table.foreignKeys.cbegin(), m_table.foreignKeys.cend(),
                                            [&](const ForeignKeyInfo& f) { return &f == foreignKey; }) -
                               m_table.foreignKeys.cbegin());
-            const QVariantList* values = storedRow(row);
+            const QVariantList* values = storedRow(m_windowStart + row);
             const QVariant shown = values ? values->value(m_sql.displayOffset() + k) : QVariant();
             return shown.isNull() ? value.toString() : displayText(-1, shown);
         }
@@ -349,7 +427,7 @@ QVariant TableModel::data(const QModelIndex& index, int role) const
             return int(Loading);
         if (pending)
             state |= Edited;
-        if (row >= m_storedRows)
+        if (row >= windowRows())
             state |= Inserted;
         if (m_pending && identity.isValid() && m_pending->isDeleted(m_table.name, identity))
             state |= Deleted;
@@ -361,7 +439,7 @@ QVariant TableModel::data(const QModelIndex& index, int role) const
             state |= ForeignKey;
             if (!value.isNull() && !pending) {
                 const int k = int(foreignKey - m_table.foreignKeys.constData());
-                const QVariantList* values = storedRow(row);
+                const QVariantList* values = storedRow(m_windowStart + row);
                 if (values && values->value(m_sql.displayOffset() + k).isNull())
                     state |= Dangling;
             }
@@ -424,7 +502,7 @@ QVariant TableModel::headerData(int section, Qt::Orientation orientation, int ro
     if (orientation == Qt::Vertical) {
         if (role != Qt::DisplayRole || section < 0)
             return {};
-        return section < m_storedRows ? QVariant(section + 1) : QVariant(QStringLiteral("*"));
+        return section < windowRows() ? QVariant(m_windowStart + section + 1) : QVariant(QStringLiteral("*"));
     }
     if (section < 0 || section >= columnCount())
         return {};
@@ -464,7 +542,7 @@ Qt::ItemFlags TableModel::flags(const QModelIndex& index) const
     Qt::ItemFlags result = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
     if (!isEditable() || isComputedColumn(index.column()))
         return result;
-    const bool inserted = index.row() >= m_storedRows;
+    const bool inserted = index.row() >= windowRows();
     const ColumnInfo& column = m_table.columns.at(index.column());
     // A stored row's key is its identity: it is not edited in place.
     if (column.primaryKeyOrder > 0 && !inserted)

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QSet>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -29,6 +30,10 @@ class TableModel : public QAbstractTableModel {
 public:
     static constexpr int PageSize = 256;
     static constexpr int MaxCachedPages = 48;
+    // QTableView adds row heights up in int pixels, so it cannot address much more than 70 million rows of
+    // default height. A bigger table is shown through a window of at most this many rows that moves over it
+    // (see setWindowStart); TableBrowser gives it a scroll bar over the whole table.
+    static constexpr int DefaultWindowLimit = 40'000'000;
 
     enum Role {
         IdentityRole = Qt::UserRole + 1, // the row's rowid (negative for rows inserted here)
@@ -67,6 +72,22 @@ public:
 
     // Rows stored in the file that match the request: exact once counted, an estimate before.
     qint64 storedRowCount() const { return m_storedRows; }
+
+    // The window: model row r shows stored row windowStart() + r, for r < windowRows(); the pending inserted
+    // rows follow. Small tables have one window from 0 holding every row.
+    void setWindowLimit(int rows);
+    int windowLimit() const { return m_windowLimit; }
+    bool isWindowed() const { return m_storedRows > m_windowLimit; }
+    qint64 windowStart() const { return m_windowStart; }
+    int windowRows() const { return int(std::min<qint64>(m_storedRows - m_windowStart, m_windowLimit)); }
+    // Moves the window to start at `start` (clamped to the table). Persistent indexes (the current cell,
+    // the selection) follow their rows; those whose rows leave the window become invalid.
+    void setWindowStart(qint64 start);
+    // The stored row a model row shows, -1 for pending inserted rows and rows out of range.
+    qint64 storedRowOf(int row) const;
+    // The model row showing stored row `stored`, -1 when it is outside the window.
+    int modelRowOf(qint64 stored) const;
+
     bool isCountExact() const { return m_countExact; }
     bool isLoading() const { return m_waitingForFirstRows; }
     // The column of the model that shows `column` of the table, -1 when none.
@@ -94,6 +115,7 @@ public:
 
 signals:
     void rowCountChanged(qint64 storedRows, bool exact);
+    void windowMoved(qint64 start);
     void loadingChanged(bool loading);
     void failed(const QString& message);
 
@@ -104,11 +126,14 @@ private:
     };
 
     void startQuery();
-    void onRowsLoaded(quint64 generation, int first, const quarry::RowBlock& rows);
+    void onRowsLoaded(quint64 generation, qint64 first, const quarry::RowBlock& rows);
     void onCounted(quint64 generation, qint64 rows);
     void onPendingChanged(const QString& table);
     void setStoredRows(qint64 rows, bool exact);
-    const QVariantList* storedRow(int row) const;
+    // A stored row by its position in the table (not in the window); asks for its page when not loaded.
+    const QVariantList* storedRow(qint64 stored) const;
+    // Model rows from the stored rows' range [first, end) that are in the window, as [from, to).
+    std::pair<int, int> windowRange(qint64 first, qint64 end) const;
     QVariant identityOf(int row) const;
     QVariant cellValue(int row, int column, bool* pending, QString* pendingDisplay) const;
     QString displayText(int column, const QVariant& value) const;
@@ -126,14 +151,16 @@ private:
     quint64 m_generation = 0;
 
     qint64 m_storedRows = 0;
+    qint64 m_windowStart = 0;
+    int m_windowLimit = DefaultWindowLimit;
     bool m_countExact = false;
     bool m_waitingForFirstRows = false;
     QList<qint64> m_insertedRows; // PendingChanges' inserted rows of this table, shown after the stored rows
     QHash<QString, QHash<QString, QString>> m_writeProblems; // identity -> column -> why the last write failed
 
-    mutable QHash<int, Page> m_pages;
+    mutable QHash<qint64, Page> m_pages; // by page number in the table
     mutable quint64 m_useCounter = 0;
-    mutable QSet<int> m_requested;
+    mutable QSet<qint64> m_requested;
 };
 
 } // namespace quarry

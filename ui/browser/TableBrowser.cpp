@@ -5,20 +5,26 @@
 #include "models/ColumnTitles.h"
 #include "models/DatabaseSession.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
 #include <QMouseEvent>
 #include <QPushButton>
+#include <QRegularExpressionValidator>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <limits>
 
 namespace quarry {
 
@@ -26,11 +32,12 @@ TableBrowser::TableBrowser(DatabaseSession& session, std::unique_ptr<TableModel>
     : QWidget(parent)
     , m_session(session)
     , m_model(std::move(model))
-    , m_delegate(new CellDelegate(session, this))
     , m_search(new QLineEdit(this))
     , m_count(new QLabel(this))
     , m_cancel(new QPushButton(QStringLiteral("Cancel"), this))
     , m_view(new QTableView(this))
+    , m_rowBar(new QScrollBar(Qt::Vertical, this))
+    , m_goTo(new QLineEdit(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_detailTitle(new QLabel(this))
     , m_detailView(new QTableView(this))
@@ -40,13 +47,49 @@ TableBrowser::TableBrowser(DatabaseSession& session, std::unique_ptr<TableModel>
     m_cancel->setVisible(false);
     m_cancel->setToolTip(QStringLiteral("Stop sorting or filtering and show the rows as they were"));
 
+    m_goTo->setPlaceholderText(QStringLiteral("Go to row\u2026"));
+    m_goTo->setToolTip(QStringLiteral("Type a row number and press Return (Ctrl+G)"));
+    m_goTo->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9 ,.'\u00a0]{0,24}")), m_goTo));
+    m_goTo->setMaximumWidth(m_goTo->fontMetrics().horizontalAdvance(QStringLiteral("Go to row\u2026")) * 3 / 2);
+    connect(m_goTo, &QLineEdit::returnPressed, this, [this] {
+        QString digits = m_goTo->text();
+        digits.remove(QRegularExpression(QStringLiteral("[^0-9]")));
+        bool ok = false;
+        const qint64 number = digits.toLongLong(&ok);
+        if (ok && number > 0)
+            goToRow(number);
+    });
+    auto* goToShortcut = new QAction(this);
+    goToShortcut->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    goToShortcut->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(goToShortcut, &QAction::triggered, this, [this] {
+        m_goTo->setFocus(Qt::ShortcutFocusReason);
+        m_goTo->selectAll();
+    });
+    addAction(goToShortcut);
+
     auto* top = new QHBoxLayout;
     top->addWidget(m_search, 1);
+    top->addWidget(m_goTo);
     top->addWidget(m_count);
     top->addWidget(m_cancel);
 
     setupView(m_view);
+    m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerItem); // the scroll value is the top row
+    // Keep the grid's pixel arithmetic well inside int; bigger tables move a window (see TableModel).
+    m_model->setWindowLimit(int(std::min<qint64>(TableModel::DefaultWindowLimit,
+                                                 std::numeric_limits<int>::max() / 2 /
+                                                     std::max(1, m_view->verticalHeader()->defaultSectionSize()))));
     m_view->setModel(m_model.get());
+    m_view->installEventFilter(this);
+    m_rowBar->setVisible(false);
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &TableBrowser::onViewScrolled);
+    connect(m_view->verticalScrollBar(), &QScrollBar::rangeChanged, this, &TableBrowser::updateRowBar);
+    connect(m_rowBar, &QScrollBar::valueChanged, this, &TableBrowser::onRowBarMoved);
+    connect(m_model.get(), &TableModel::rowCountChanged, this, &TableBrowser::updateRowBar);
+    connect(m_model.get(), &TableModel::windowMoved, this, &TableBrowser::updateRowBar);
+    connect(m_model.get(), &QAbstractItemModel::modelReset, this, &TableBrowser::updateRowBar);
     m_view->setSortingEnabled(false); // sorting is the model's SQL, started from the header below
     m_view->horizontalHeader()->setSortIndicatorShown(true);
     m_view->horizontalHeader()->setSectionsClickable(true);
@@ -82,7 +125,11 @@ TableBrowser::TableBrowser(DatabaseSession& session, std::unique_ptr<TableModel>
     upperLayout->setSpacing(2);
     upperLayout->addLayout(top);
     upperLayout->addWidget(m_filters);
-    upperLayout->addWidget(m_view, 1);
+    auto* grid = new QHBoxLayout;
+    grid->setSpacing(0);
+    grid->addWidget(m_view, 1);
+    grid->addWidget(m_rowBar);
+    upperLayout->addLayout(grid, 1);
 
     auto* lower = new QWidget(this);
     auto* lowerLayout = new QVBoxLayout(lower);
@@ -133,11 +180,20 @@ TableBrowser::TableBrowser(DatabaseSession& session, std::unique_ptr<TableModel>
     emit statusChanged();
 }
 
-TableBrowser::~TableBrowser() = default;
+TableBrowser::~TableBrowser()
+{
+    // The grids are child widgets, so QWidget destroys them after the models (members) are gone, and hiding
+    // them on the way still scrolls: detach them first.
+    disconnect(m_view->verticalScrollBar(), nullptr, this, nullptr);
+    disconnect(m_rowBar, nullptr, this, nullptr);
+    m_view->setModel(nullptr);
+    m_detailView->setModel(nullptr);
+}
 
 void TableBrowser::setupView(QTableView* view)
 {
-    view->setItemDelegate(m_delegate);
+    // A delegate per view: a view takes every editor its delegate commits for its own.
+    view->setItemDelegate(new CellDelegate(m_session, view));
     view->setSelectionBehavior(QAbstractItemView::SelectItems);
     view->setAlternatingRowColors(true);
     view->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -152,6 +208,25 @@ void TableBrowser::setupView(QTableView* view)
 
 bool TableBrowser::eventFilter(QObject* watched, QEvent* event)
 {
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        updateRowBar();
+    if (watched == m_view) {
+        // Ctrl+Home and Ctrl+End reach the table's ends, not the window's: move the window first and let the
+        // grid do the rest (Shift still extends the selection).
+        if (event->type() == QEvent::KeyPress && m_model->isWindowed()) {
+            const auto* key = static_cast<QKeyEvent*>(event);
+            if (key->modifiers() & Qt::ControlModifier && (key->key() == Qt::Key_End || key->key() == Qt::Key_Home)) {
+                const bool end = key->key() == Qt::Key_End;
+                const int column = std::max(0, m_view->currentIndex().column());
+                m_model->setWindowStart(end ? m_model->storedRowCount() : 0);
+                // The current row may have left the window; from nowhere the grid would go to its first row.
+                if (!m_view->currentIndex().isValid() && m_model->rowCount() > 0)
+                    m_view->selectionModel()->setCurrentIndex(m_model->index(end ? 0 : m_model->rowCount() - 1, column),
+                                                              QItemSelectionModel::NoUpdate);
+            }
+        }
+        return QWidget::eventFilter(watched, event);
+    }
     // Ctrl+click on a foreign-key cell follows it.
     if (event->type() == QEvent::MouseButtonPress &&
         (watched == m_view->viewport() || watched == m_detailView->viewport())) {
@@ -221,6 +296,92 @@ void TableBrowser::selectIdentity(const QVariant& identity)
     m_view->setCurrentIndex(index);
     m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
     m_view->setFocus(); // so Undo and the keyboard act on the grid, not on a search field
+}
+
+int TableBrowser::visibleRows() const
+{
+    return std::max(1, m_view->viewport()->height() / std::max(1, m_view->verticalHeader()->defaultSectionSize()));
+}
+
+void TableBrowser::updateRowBar()
+{
+    const bool windowed = m_model->isWindowed();
+    m_view->setVerticalScrollBarPolicy(windowed ? Qt::ScrollBarAlwaysOff : Qt::ScrollBarAsNeeded);
+    m_rowBar->setVisible(windowed);
+    if (!windowed)
+        return;
+    // The grid's own bar knows how many whole rows fit at the bottom; the bar over the table ends where it does.
+    const int gridMaximum = m_view->verticalScrollBar()->maximum();
+    const int fit = gridMaximum > 0 ? m_model->windowRows() - gridMaximum : visibleRows();
+    const qint64 lastTop = std::max<qint64>(0, m_model->storedRowCount() - fit);
+    const qint64 span = std::numeric_limits<int>::max() / 2;
+    m_rowBarScale = std::max<qint64>(1, (lastTop + span - 1) / span);
+    const QSignalBlocker block(m_rowBar);
+    m_rowBar->setRange(0, int(lastTop / m_rowBarScale));
+    m_rowBar->setPageStep(std::max(1, int(visibleRows() / m_rowBarScale)));
+    m_rowBar->setSingleStep(1);
+    m_rowBar->setValue(int((m_model->windowStart() + m_view->verticalScrollBar()->value()) / m_rowBarScale));
+}
+
+void TableBrowser::onViewScrolled(int value)
+{
+    if (m_syncingRowBar || !m_model->isWindowed())
+        return;
+    // The wheel, the keys or scrollTo moved the grid: follow on the bar, and move the window along when the
+    // top row comes near its edge.
+    showStoredRowAtTop(m_model->windowStart() + value);
+}
+
+void TableBrowser::onRowBarMoved(int value)
+{
+    if (!m_syncingRowBar)
+        showStoredRowAtTop(qint64(value) * m_rowBarScale);
+}
+
+void TableBrowser::showStoredRowAtTop(qint64 stored)
+{
+    m_syncingRowBar = true;
+    if (m_model->isWindowed()) {
+        const int rows = m_model->windowRows();
+        const int margin = std::max(visibleRows() * 2, rows / 8);
+        const qint64 offset = stored - m_model->windowStart();
+        // The model clamps the window to the table, so at either end this asks for no move.
+        if (offset < margin || offset + visibleRows() > rows - margin)
+            m_model->setWindowStart(stored - m_model->windowLimit() / 2);
+    }
+    QScrollBar* grid = m_view->verticalScrollBar();
+    grid->setValue(int(std::max<qint64>(0, stored - m_model->windowStart())));
+    // The grid stops where its last row is at the bottom; the bar says where it did stop.
+    if (m_model->isWindowed())
+        m_rowBar->setValue(int((m_model->windowStart() + grid->value()) / m_rowBarScale));
+    m_syncingRowBar = false;
+}
+
+void TableBrowser::goToRow(qint64 number)
+{
+    const qint64 stored = std::clamp<qint64>(number - 1, 0, std::max<qint64>(0, m_model->storedRowCount() - 1));
+    if (m_model->storedRowCount() == 0)
+        return;
+    // Put the row in the middle of the grid where the table allows.
+    showStoredRowAtTop(std::max<qint64>(0, stored - visibleRows() / 2));
+    const int row = m_model->modelRowOf(stored);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_model->index(row, std::max(0, m_view->currentIndex().column()));
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index);
+    m_view->setFocus();
+}
+
+void TableBrowser::goToLastRow()
+{
+    m_model->setWindowStart(m_model->storedRowCount());
+    if (m_model->rowCount() == 0)
+        return;
+    const QModelIndex index = m_model->index(m_model->rowCount() - 1, std::max(0, m_view->currentIndex().column()));
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index);
+    m_view->setFocus();
 }
 
 void TableBrowser::goToKey(const QString& column, const QVariant& value)

@@ -9,6 +9,7 @@
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QScrollBar;
 class QSplitter;
 class QTableView;
 
@@ -31,6 +32,12 @@ public:
     QTableView* detailView() const { return m_detailView; }
     TableModel* detailModel() const { return m_detailModel.get(); }
     QLineEdit* searchField() const { return m_search; }
+    QLineEdit* goToField() const { return m_goTo; }
+    // The scroll bar over the whole table, shown instead of the grid's own when the table is bigger than the
+    // model's window (see TableModel::setWindowStart). Its value is the top row's number in the table,
+    // divided by rowBarScale() for tables beyond what an int scroll bar can count.
+    QScrollBar* rowBar() const { return m_rowBar; }
+    qint64 rowBarScale() const { return m_rowBarScale; }
     FilterRow* filterRow() const { return m_filters; }
     QString tableName() const { return m_model->table().name; }
     QString referencesText() const;
@@ -40,6 +47,11 @@ public:
     // Shows the row whose `column` equals `value`: selects it when loaded, else filters the table to it.
     void goToKey(const QString& column, const QVariant& value);
     void selectIdentity(const QVariant& identity);
+    // Makes row `number` (1 for the first) of the table current and shows it, however far down it is.
+    void goToRow(qint64 number);
+    // The table's first and last rows, as Ctrl+Home and Ctrl+End in the grid.
+    void goToFirstRow() { goToRow(1); }
+    void goToLastRow();
     void setRequest(const BrowseRequest& request);
     void insertRow();
     // Asks the window to confirm first; see MainWindow::deleteSelectedRows.
@@ -62,16 +74,25 @@ private:
     void followCell(const QModelIndex& index);
     void updateDetail();
     void setupView(QTableView* view);
+    int visibleRows() const;
+    void updateRowBar();
+    void onViewScrolled(int value);
+    void onRowBarMoved(int value);
+    // Shows stored row `stored` at the top of the grid, moving the model's window when it must.
+    void showStoredRowAtTop(qint64 stored);
 
     DatabaseSession& m_session;
     std::unique_ptr<TableModel> m_model;
     std::unique_ptr<TableModel> m_detailModel;
-    CellDelegate* m_delegate;
     QLineEdit* m_search;
     QLabel* m_count;
     QPushButton* m_cancel;
     FilterRow* m_filters;
     QTableView* m_view;
+    QScrollBar* m_rowBar;
+    qint64 m_rowBarScale = 1;
+    bool m_syncingRowBar = false;
+    QLineEdit* m_goTo;
     QSplitter* m_splitter;
     QLabel* m_detailTitle;
     QTableView* m_detailView;
