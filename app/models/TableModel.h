@@ -33,7 +33,7 @@ public:
     // QTableView adds row heights up in int pixels, so it cannot address much more than 70 million rows of
     // default height. A bigger table is shown through a window of at most this many rows that moves over it
     // (see setWindowStart); TableBrowser gives it a scroll bar over the whole table.
-    static constexpr int DefaultWindowLimit = 40'000'000;
+    static constexpr int DefaultWindowLimit = 100'000;
 
     enum Role {
         IdentityRole = Qt::UserRole + 1, // the row's rowid (negative for rows inserted here)

@@ -149,9 +149,8 @@ void BrowseBench::clickHeader(int section)
 
 std::optional<double> BrowseBench::scrollEndToEnd()
 {
-    QTableView* view = m_subject.view();
-    QScrollBar* bar = view->verticalScrollBar();
-    const int lastRow = int(std::min<qint64>(m_options.posts, std::numeric_limits<int>::max())) - 1;
+    QScrollBar* bar = m_subject.scrollBar();
+    const qint64 lastRow = m_options.posts - 1;
     const int steps = m_options.scrollSteps;
     int position = 0;
     int paintsAtMove = 0;
@@ -167,11 +166,11 @@ std::optional<double> BrowseBench::scrollEndToEnd()
             moveTo(0);
             return true;
         },
-        [&] { return position >= steps && lastVisibleRow() == lastRow && visibleRowsLoaded(); },
+        [&] { return position >= steps && m_subject.tableRow(lastVisibleRow()) == lastRow && visibleRowsLoaded(); },
         [&] {
             if (position >= steps) {
                 // A model that grows as it is scrolled (fetchMore): on to its new end.
-                if (lastVisibleRow() < lastRow && bar->value() < bar->maximum())
+                if (m_subject.tableRow(lastVisibleRow()) < lastRow && bar->value() < bar->maximum())
                     bar->setValue(bar->maximum());
                 return;
             }
@@ -182,7 +181,7 @@ std::optional<double> BrowseBench::scrollEndToEnd()
     m_probe->watch({});
     m_notes << QStringLiteral("scroll: %1 scroll-bar positions, last visible row %2 of %3")
                    .arg(steps + 1)
-                   .arg(lastVisibleRow() + 1)
+                   .arg(m_subject.tableRow(lastVisibleRow()) + 1)
                    .arg(lastRow + 1);
     return result;
 }
@@ -201,7 +200,7 @@ BrowseFigures BrowseBench::run()
     while (!(window->windowHandle() && window->windowHandle()->isExposed()) && m_clock.nsecsElapsed() < exposedBy)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 10);
     m_stalls.start();
-    const int lastRow = int(std::min<qint64>(m_options.posts, std::numeric_limits<int>::max())) - 1;
+    const qint64 lastRow = m_options.posts - 1;
 
     // First rows: from opening the file to the first rows painted.
     QString openError;
@@ -234,18 +233,18 @@ BrowseFigures BrowseBench::run()
             ++presses;
             return true;
         },
-        [&] { return view->currentIndex().row() == lastRow && visibleRowsLoaded(); },
+        [&] { return m_subject.tableRow(view->currentIndex().row()) == lastRow && visibleRowsLoaded(); },
         [&] {
             const int current = view->currentIndex().row();
-            if (current == lastRow)
+            if (m_subject.tableRow(current) == lastRow)
                 return;
             if (current < view->model()->rowCount() - 1) {
                 // The view's last row is not the table's yet (still counting, or a model that grows by
                 // fetchMore()): press again, as a person would.
                 pressKey(view, Qt::Key_End, Qt::ControlModifier);
                 ++presses;
-            } else if (view->verticalScrollBar()->value() < view->verticalScrollBar()->maximum()) {
-                view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum());
+            } else if (QScrollBar* bar = m_subject.scrollBar(); bar->value() < bar->maximum()) {
+                bar->setValue(bar->maximum());
             }
         });
     m_notes << QStringLiteral("jump to last: Ctrl+End pressed %1 time(s)").arg(presses);

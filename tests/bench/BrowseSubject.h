@@ -1,9 +1,10 @@
 #pragma once
 
+#include <QScrollBar>
 #include <QString>
+#include <QTableView>
 
 class QLineEdit;
-class QTableView;
 class QWidget;
 
 namespace quarry::bench {
@@ -19,6 +20,11 @@ public:
     // Opens `path` and shows its posts table; the clock runs from the call until the first rows are painted.
     virtual bool open(const QString& path, QString& error) = 0;
     virtual QTableView* view() const = 0;
+    // The scroll bar a person drags to move through the whole table (the view's own, unless the side shows
+    // tables too big for the view through a window of rows with a bar of its own).
+    virtual QScrollBar* scrollBar() const { return view()->verticalScrollBar(); }
+    // The table row (0 for the first) that the view's row `viewRow` shows.
+    virtual qint64 tableRow(int viewRow) const { return viewRow; }
     // The row's data is in the model (not a placeholder waiting for its page).
     virtual bool isRowLoaded(int row) const = 0;
     virtual int titleColumn() const = 0;

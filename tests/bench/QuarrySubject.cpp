@@ -46,6 +46,16 @@ QTableView* QuarrySubject::view() const
     return m_browser ? m_browser->view() : nullptr;
 }
 
+QScrollBar* QuarrySubject::scrollBar() const
+{
+    return m_browser && m_browser->model()->isWindowed() ? m_browser->rowBar() : view()->verticalScrollBar();
+}
+
+qint64 QuarrySubject::tableRow(int viewRow) const
+{
+    return m_browser ? m_browser->model()->storedRowOf(viewRow) : viewRow;
+}
+
 bool QuarrySubject::isRowLoaded(int row) const
 {
     const TableModel* model = m_browser ? m_browser->model() : nullptr;

@@ -20,6 +20,8 @@ public:
     QWidget* window() const override;
     bool open(const QString& path, QString& error) override;
     QTableView* view() const override;
+    QScrollBar* scrollBar() const override;
+    qint64 tableRow(int viewRow) const override;
     bool isRowLoaded(int row) const override;
     int titleColumn() const override;
     QLineEdit* titleFilter() const override;
