@@ -100,6 +100,7 @@ public:
         m_sql = sql;
         m_total.reset();
         m_countTried = false;
+        m_estimateTried = false;
         m_keys.clear();
         m_keysDone = false;
         m_keyStatement.reset();
@@ -109,6 +110,23 @@ public:
 
     std::optional<qint64> total() const { return m_total; }
     bool needsCount() const { return !m_total.has_value() && !m_countTried; }
+    bool needsEstimate() const { return !m_estimateTried; }
+
+    // A whole table in rowid order holds about max(rowid) - min(rowid) + 1 rows (exactly, when nothing was
+    // ever deleted). Two index seeks, so a ten-million-row table shows its size and scroll bar at once while
+    // count(*) reads the file.
+    std::optional<qint64> estimate()
+    {
+        m_estimateTried = true;
+        const QString sql = m_sql.rowidRangeSql();
+        if (sql.isEmpty())
+            return std::nullopt;
+        Statement range(m_db, sql);
+        if (!range.isValid() || sqlite3_step(range.get()) != SQLITE_ROW ||
+            sqlite3_column_type(range.get(), 0) == SQLITE_NULL)
+            return std::nullopt;
+        return sqlite3_column_int64(range.get(), 1) - sqlite3_column_int64(range.get(), 0) + 1;
+    }
     bool needsKeys() const { return !m_keysDone && m_sql.hasIdentity(); }
 
     // Returns the rows or an error message.
@@ -251,6 +269,7 @@ private:
     BrowseSql m_sql;
     std::optional<qint64> m_total;
     bool m_countTried = false;
+    bool m_estimateTried = false;
     std::vector<std::pair<QVariant, QVariant>> m_keys;
     bool m_keysDone = false;
     std::unique_ptr<Statement> m_keyStatement;
@@ -339,7 +358,7 @@ void RowLoader::run()
         {
             QMutexLocker lock(&m_mutex);
             while (!m_stopping && !m_queryChanged && m_requests.empty() &&
-                   !(generation && !m_paused && (worker.needsCount() || worker.needsKeys())))
+                   !(generation && !m_paused && (worker.needsEstimate() || worker.needsCount() || worker.needsKeys())))
                 m_wake.wait(&m_mutex);
             if (m_stopping)
                 break;
@@ -365,6 +384,11 @@ void RowLoader::run()
                 emit rowsLoaded(generation, request->first, *block);
             else if (sqlite3_errcode(db) != SQLITE_INTERRUPT)
                 emit failed(generation, std::get<QString>(rows));
+            continue;
+        }
+        if (worker.needsEstimate()) {
+            if (const auto rows = worker.estimate(); rows && *rows > 0)
+                emit estimated(generation, *rows);
             continue;
         }
         if (worker.needsCount()) {

@@ -44,6 +44,8 @@ public:
 signals:
     void rowsLoaded(quint64 generation, qint64 first, const quarry::RowBlock& rows);
     void counted(quint64 generation, qint64 rows);
+    // Before the count: the rows a whole table probably holds, from its rowid range.
+    void estimated(quint64 generation, qint64 rows);
     void keyIndexBuilt(quint64 generation);
     void failed(quint64 generation, const QString& message);
 

@@ -6,6 +6,7 @@
 #include "models/PendingChanges.h"
 
 #include <QDateTime>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -68,6 +69,7 @@ TableModel::TableModel(const QString& path, TableInfo table, QList<ComputedColum
 {
     connect(m_loader.get(), &RowLoader::rowsLoaded, this, &TableModel::onRowsLoaded, Qt::QueuedConnection);
     connect(m_loader.get(), &RowLoader::counted, this, &TableModel::onCounted, Qt::QueuedConnection);
+    connect(m_loader.get(), &RowLoader::estimated, this, &TableModel::onEstimated, Qt::QueuedConnection);
     connect(
         m_loader.get(), &RowLoader::failed, this,
         [this](quint64 generation, const QString& message) {
@@ -114,8 +116,10 @@ void TableModel::startQuery()
     m_requested.clear();
     // A new order or a new set of rows starts at the top, as a model reset does for any view.
     m_windowStart = 0;
-    if (!m_countExact)
+    if (!m_countExact) {
         m_storedRows = 0;
+        m_estimated = false;
+    }
     m_insertedRows = m_pending ? m_pending->insertedRows(m_table.name) : QList<qint64>();
     endResetModel();
     m_loader->setQuery(m_generation, m_sql);
@@ -154,8 +158,27 @@ void TableModel::onRowsLoaded(quint64 generation, qint64 first, const RowBlock& 
 
 void TableModel::onCounted(quint64 generation, qint64 rows)
 {
-    if (generation == m_generation)
+    if (generation == m_generation) {
+        m_estimated = false;
         setStoredRows(rows, true);
+    }
+}
+
+void TableModel::onEstimated(quint64 generation, qint64 rows)
+{
+    if (generation != m_generation || m_countExact || rows <= m_storedRows)
+        return;
+    m_estimated = true;
+    setStoredRows(rows, false);
+}
+
+QString TableModel::rowCountText() const
+{
+    const QString rows = QLocale().toString(m_storedRows);
+    if (m_countExact)
+        return m_storedRows == 1 ? QStringLiteral("1 row") : QStringLiteral("%1 rows").arg(rows);
+    return m_estimated ? QStringLiteral("about %1 rows (counting\u2026)").arg(rows)
+                       : QStringLiteral("at least %1 rows (counting\u2026)").arg(rows);
 }
 
 void TableModel::setStoredRows(qint64 rows, bool exact)

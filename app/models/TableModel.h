@@ -89,6 +89,8 @@ public:
     int modelRowOf(qint64 stored) const;
 
     bool isCountExact() const { return m_countExact; }
+    // "1,234 rows", "about 10,000,000 rows (counting…)" or "at least 256 rows (counting…)".
+    QString rowCountText() const;
     bool isLoading() const { return m_waitingForFirstRows; }
     // The column of the model that shows `column` of the table, -1 when none.
     int modelColumn(const QString& column) const { return m_table.columnIndex(column); }
@@ -128,6 +130,7 @@ private:
     void startQuery();
     void onRowsLoaded(quint64 generation, qint64 first, const quarry::RowBlock& rows);
     void onCounted(quint64 generation, qint64 rows);
+    void onEstimated(quint64 generation, qint64 rows);
     void onPendingChanged(const QString& table);
     void setStoredRows(qint64 rows, bool exact);
     // A stored row by its position in the table (not in the window); asks for its page when not loaded.
@@ -154,6 +157,7 @@ private:
     qint64 m_windowStart = 0;
     int m_windowLimit = DefaultWindowLimit;
     bool m_countExact = false;
+    bool m_estimated = false; // m_storedRows comes from the rowid range, not from rows read
     bool m_waitingForFirstRows = false;
     QList<qint64> m_insertedRows; // PendingChanges' inserted rows of this table, shown after the stored rows
     QHash<QString, QHash<QString, QString>> m_writeProblems; // identity -> column -> why the last write failed

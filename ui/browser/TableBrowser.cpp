@@ -167,12 +167,7 @@ TableBrowser::TableBrowser(DatabaseSession& session, std::unique_ptr<TableModel>
         setRequest(BrowseRequest{});
     });
     connect(this, &TableBrowser::statusChanged, this, [this] {
-        const QLocale locale;
-        const qint64 rows = m_model->storedRowCount();
-        m_count->setText(m_model->isLoading() ? QStringLiteral("Loading\u2026")
-                         : m_model->isCountExact()
-                             ? QStringLiteral("%1 rows").arg(locale.toString(rows))
-                             : QStringLiteral("at least %1 rows (counting\u2026)").arg(locale.toString(rows)));
+        m_count->setText(m_model->isLoading() ? QStringLiteral("Loading\u2026") : m_model->rowCountText());
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &TableBrowser::onCurrentRowChanged);
