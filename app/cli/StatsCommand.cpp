@@ -2,6 +2,7 @@
 
 #include "cli/CliParser.h"
 #include "database/Connection.h"
+#include "stats/StatsCsv.h"
 #include "stats/StatsExecutor.h"
 #include "stats/StatsFormat.h"
 #include "stats/StatsQueries.h"
@@ -114,12 +115,8 @@ Status writePanel(const StatsExecutor& executor, const StatsPanel& panel, const 
     const auto keepColumns = [&columns](const QStringList& names) { columns = names; };
     switch (format) {
     case Format::Csv:
-        return executor.stream(
-            panel, parameters, [&out](const QStringList& names) { out << StatsFormat::csvRecord(names); },
-            [&out](const QVariantList& row) {
-                out << StatsFormat::csvRecord(row);
-                return true;
-            });
+        // The same writer as the panels' CSV export.
+        return StatsCsv::write(executor, panel, parameters, out);
     case Format::Json: {
         out << (first ? "" : ",\n") << "  " << jsonText(panel.name) << ": ";
         if (panel.singleRow) {

@@ -108,20 +108,39 @@ INSERT INTO comments (content, post_id, author_id) SELECT 'nice', post, 1 FROM c
                                             .arg(users));
     }
 
+    // `users` users named u00001.. with (id % 3) posts each (so a third have none) and one comment on every post
+    // whose id is even: more rows than a panel's table holds (StatsPage::MaxRows), made in well under a second.
+    static bool createManyUsers(const QString& path, int users)
+    {
+        if (!DemoDatabase::create(path, false))
+            return false;
+        return TestFiles::execSql(path, QStringLiteral(R"sql(
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %1)
+INSERT INTO users (id, username, email) SELECT i, printf('u%05d', i), printf('u%05d@example.com', i) FROM n;
+WITH RECURSIVE k(i, j) AS (SELECT id, 1 FROM users WHERE id % 3 > 0 UNION ALL
+                           SELECT i, j + 1 FROM k WHERE j < i % 3)
+INSERT INTO posts (title, content, author_id, created_at)
+SELECT printf('Post %d, "%d"', i, j), 'text', i, datetime('2024-01-01', printf('+%d minutes', i * 3 + j)) FROM k;
+INSERT INTO comments (content, post_id, author_id) SELECT 'nice', id, 1 FROM posts WHERE id % 2 = 0;
+)sql")
+                                            .arg(users));
+    }
+
     // A table that never ends: `endless` ("posts" or "comments") is a view over an endless recursive CTE, every
     // row by user 1 in 2024; the other tables are real and small (alice, one post). Any panel reading the endless
     // one runs until cancelled, which is what the cancel tests need; created_at is computed so that SQLite
     // cannot settle a date comparison once for all rows.
     static bool createEndless(const QString& path, const QString& endless = QStringLiteral("posts"))
     {
-        const QString posts = endless == QStringLiteral("posts")
-                                  ? QStringLiteral("CREATE VIEW posts AS WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL "
-                                                   "SELECT x + 1 FROM r) SELECT x AS id, 'endless' AS title, '' AS "
-                                                   "content, 1 AS author_id, printf('2024-01-01 %02d:00:00', x % 24) "
-                                                   "AS created_at FROM r;")
-                                  : QStringLiteral("CREATE TABLE posts (id INTEGER PRIMARY KEY, title TEXT, content "
-                                                   "TEXT, author_id INTEGER, created_at TEXT);"
-                                                   "INSERT INTO posts VALUES (1, 'one', '', 1, '2024-01-01 00:00:00');");
+        const QString posts =
+            endless == QStringLiteral("posts")
+                ? QStringLiteral("CREATE VIEW posts AS WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL "
+                                 "SELECT x + 1 FROM r) SELECT x AS id, 'endless' AS title, '' AS "
+                                 "content, 1 AS author_id, printf('2024-01-01 %02d:00:00', x % 24) "
+                                 "AS created_at FROM r;")
+                : QStringLiteral("CREATE TABLE posts (id INTEGER PRIMARY KEY, title TEXT, content "
+                                 "TEXT, author_id INTEGER, created_at TEXT);"
+                                 "INSERT INTO posts VALUES (1, 'one', '', 1, '2024-01-01 00:00:00');");
         const QString comments = endless == QStringLiteral("comments")
                                      ? QStringLiteral("CREATE VIEW comments AS WITH RECURSIVE r(x) AS (SELECT 1 UNION "
                                                       "ALL SELECT x + 1 FROM r) SELECT x AS id, '' AS content, 1 AS "

@@ -40,6 +40,18 @@ void StatsDock::setDatabase(const QString& path)
         refresh();
 }
 
+void StatsDock::setUnavailable(const QString& reason)
+{
+    m_runner->setDatabase(QString());
+    for (StatsPage* page : std::as_const(m_pages))
+        page->clear(reason);
+}
+
+QString StatsDock::notABlogDatabaseText()
+{
+    return tr("Stats need a blog database (tables users, posts and comments).");
+}
+
 QString StatsDock::database() const
 {
     return m_runner->database();

@@ -15,8 +15,9 @@ class StatsRunner;
 // The stats panels in a dock, one tab per panel (StatsQueries order). Panels run on a worker thread with its own
 // read-only connection; only the page being looked at runs, the others when they are next shown.
 //
-// The main window calls setDatabase() when a file is opened or closed and refresh() after Write Changes or
-// after the query editor changed data, and connects openInEditorRequested() to its query editor.
+// The main window calls setDatabase() when a file is opened or closed (setUnavailable() for a file that is not a
+// blog database) and refresh() after Write Changes or after the query editor changed data, and connects
+// openInEditorRequested() to its query editor.
 class StatsDock : public QDockWidget {
     Q_OBJECT
 public:
@@ -25,6 +26,10 @@ public:
 
     // The file to read (opened read-only by the worker); an empty path clears the panels.
     void setDatabase(const QString& path);
+    // A file is open but the panels cannot read it: clears them and shows `reason` on every page instead of
+    // "No database is open." (for a file without the blog tables, notABlogDatabaseText()).
+    void setUnavailable(const QString& reason);
+    static QString notABlogDatabaseText();
     QString database() const;
     // The data changed: every panel is out of date; the one on show runs again now.
     void refresh();

@@ -2,9 +2,11 @@
 #include "core/Counting.h"
 
 #include "stats/BarChart.h"
+#include "stats/StatsCsvExporter.h"
 #include "stats/StatsFormat.h"
 #include "stats/StatsQueries.h"
 #include "stats/StatsRunner.h"
+#include "stats/StatsSummary.h"
 #include "stats/StatsTableModel.h"
 
 #include <QButtonGroup>
@@ -22,7 +24,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QSaveFile>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
@@ -89,7 +90,11 @@ QDate monthStartUtc()
 } // namespace
 
 StatsPage::StatsPage(const StatsPanel& panel, StatsRunner& runner, QWidget* parent)
-    : QWidget(parent), m_panel(panel), m_runner(runner), m_model(new StatsTableModel(this))
+    : QWidget(parent)
+    , m_panel(panel)
+    , m_runner(runner)
+    , m_model(new StatsTableModel(this))
+    , m_exporter(new StatsCsvExporter(this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -172,6 +177,11 @@ StatsPage::StatsPage(const StatsPanel& panel, StatsRunner& runner, QWidget* pare
     actions->addWidget(openButton);
     actions->addWidget(m_exportButton);
     layout->addLayout(actions);
+    m_summary = new QLabel(this);
+    m_summary->setAccessibleName(tr("Summary"));
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setVisible(false);
+    layout->addWidget(m_summary);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->setChildrenCollapsible(false);
@@ -217,6 +227,10 @@ StatsPage::StatsPage(const StatsPanel& panel, StatsRunner& runner, QWidget* pare
             [this] { emit openInEditorRequested(StatsQueries::sqlWithValues(m_panel, parameters())); });
     connect(&m_runner, &StatsRunner::finished, this, &StatsPage::onFinished);
     connect(&m_runner, &StatsRunner::failed, this, &StatsPage::onFailed);
+    connect(m_exporter, &StatsCsvExporter::finished, this, &StatsPage::onExported);
+    connect(m_exporter, &StatsCsvExporter::failed, this, &StatsPage::onExportFailed);
+    connect(m_exporter, &StatsCsvExporter::progressed, this,
+            [this](qint64 rows) { showStatus(tr("Exporting\u2026 %1 written").arg(rowsText(rows))); });
 
     setParameters(StatsParameters{});
     showStatus(tr("Not run yet."));
@@ -283,7 +297,7 @@ void StatsPage::markStale()
     m_stale = true;
 }
 
-void StatsPage::clear()
+void StatsPage::clear(const QString& reason)
 {
     cancel();
     m_model->clear();
@@ -291,12 +305,16 @@ void StatsPage::clear()
     m_hasResult = false;
     m_stale = true;
     updateChart();
+    m_summary->clear();
+    m_summary->setVisible(false);
     m_exportButton->setEnabled(false);
-    showStatus(tr("No database is open."));
+    showStatus(reason.isEmpty() ? tr("No database is open.") : reason);
 }
 
 void StatsPage::cancel()
 {
+    // The exporter reports its own end (onExportFailed, cancelled) from the event loop.
+    m_exporter->cancel();
     if (!isRunning())
         return;
     m_runner.cancel(m_panel.name);
@@ -327,13 +345,16 @@ void StatsPage::onFinished(quint64 requestId, const StatsResult& result)
     if (header->sortIndicatorSection() >= 0 && header->sortIndicatorSection() < m_model->columnCount())
         m_model->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
     updateChart();
-    m_exportButton->setEnabled(true);
+    const QString summary = StatsSummary::text(result);
+    m_summary->setText(summary);
+    m_summary->setVisible(!summary.isEmpty());
+    m_exportButton->setEnabled(!m_exporter->isRunning());
     const QLocale locale;
     QString text;
     if (result.isComplete())
         text = rowsText(result.totalRows);
     else
-        text = tr("the first %1 of %2 rows (sorting and export use these rows)")
+        text = tr("the first %1 of %2 rows (sorting uses these rows; export writes all)")
                    .arg(locale.toString(result.rows.size()), locale.toString(result.totalRows));
     showStatus(tr("%1 \u00b7 %2").arg(text, durationText(result.elapsedMs)));
     emit runFinished();
@@ -351,8 +372,6 @@ void StatsPage::onFailed(quint64 requestId, const QString& panel, const Error& e
 
 void StatsPage::setRunning(bool running)
 {
-    m_busy->setVisible(running);
-    m_cancelButton->setEnabled(running);
     if (running) {
         m_elapsed.start();
         m_ticker->start();
@@ -360,6 +379,14 @@ void StatsPage::setRunning(bool running)
     } else {
         m_ticker->stop();
     }
+    updateBusy();
+}
+
+void StatsPage::updateBusy()
+{
+    const bool busy = isRunning() || m_exporter->isRunning();
+    m_busy->setVisible(busy);
+    m_cancelButton->setEnabled(busy);
 }
 
 void StatsPage::updateChart()
@@ -378,18 +405,48 @@ void StatsPage::showStatus(const QString& text, bool isError)
     m_status->setPalette(palette);
 }
 
-Status StatsPage::exportCsv(const QString& path) const
+Status StatsPage::exportCsv(const QString& path)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error::make(Error::Kind::Io, tr("Cannot write \u201c%1\u201d: %2").arg(path, file.errorString()));
-    QString text = StatsFormat::csvRecord(m_model->result().columns);
-    for (const QVariantList& row : m_model->rows())
-        text += StatsFormat::csvRecord(row);
-    file.write(text.toUtf8());
-    if (!file.commit())
-        return Error::make(Error::Kind::Io, tr("Cannot write \u201c%1\u201d: %2").arg(path, file.errorString()));
+    if (!m_hasResult)
+        return Error::make(Error::Kind::Usage, tr("Run the panel before exporting it."));
+    if (m_exporter->isRunning())
+        return Error::make(Error::Kind::Usage, tr("An export of this panel is already running."));
+    // A table with every row is written as shown, sort included. One that holds only its first rows is run again
+    // into the file, so the file has every row, as `quarry stats` writes them.
+    const bool started = m_model->isComplete() ? m_exporter->start(m_model->result().columns, m_model->rows(), path)
+                                               : m_exporter->start(m_runner.database(), m_panel, parameters(), path);
+    if (!started)
+        return Error::make(Error::Kind::Usage, tr("An export of this panel is already running."));
+    m_exportButton->setEnabled(false);
+    updateBusy();
+    showStatus(tr("Exporting\u2026"));
     return {};
+}
+
+bool StatsPage::isExporting() const
+{
+    return m_exporter->isRunning();
+}
+
+void StatsPage::onExported(const QString& path, qint64 rows)
+{
+    m_exportButton->setEnabled(m_hasResult);
+    updateBusy();
+    showStatus(tr("Exported %1 to %2.").arg(rowsText(rows), QDir::toNativeSeparators(path)));
+    emit csvExported(path, rows);
+}
+
+void StatsPage::onExportFailed(const QString& path, const Error& error)
+{
+    m_exportButton->setEnabled(m_hasResult);
+    updateBusy();
+    const bool cancelled = error.kind == Error::Kind::Cancelled;
+    const QString message =
+        cancelled ? tr("Export cancelled: %1 was not written.").arg(QDir::toNativeSeparators(path)) : error.message;
+    // A page cleared meanwhile (database closed) keeps saying why it is empty.
+    if (m_hasResult || !cancelled)
+        showStatus(message, !cancelled);
+    emit csvExportFailed(path, message);
 }
 
 Status StatsPage::exportChartPng(const QString& path) const
@@ -409,8 +466,6 @@ void StatsPage::chooseCsvFile()
         return;
     if (Status status = exportCsv(path); !status)
         showStatus(status.error().message, true);
-    else
-        showStatus(tr("Exported %1 to %2.").arg(rowsText(m_model->rowCount()), QDir::toNativeSeparators(path)));
 }
 
 void StatsPage::choosePngFile()

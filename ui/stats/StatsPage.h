@@ -22,6 +22,7 @@ class QToolButton;
 namespace quarry {
 
 class BarChart;
+class StatsCsvExporter;
 class StatsRunner;
 class StatsTableModel;
 
@@ -53,16 +54,24 @@ public:
     void refresh();
     // Forgets the shown rows' freshness: the page runs again when next shown.
     void markStale();
+    // Stops the run and the CSV export in progress.
     void cancel();
-    // Drops the rows shown (the database was closed or replaced).
-    void clear();
-    // Writes the table, in its current order, as RFC 4180 CSV with a header line.
-    Status exportCsv(const QString& path) const;
+    // Drops the rows shown (the database was closed or replaced); `reason` says why the page is empty.
+    void clear(const QString& reason = {});
+    // Starts writing the table as RFC 4180 CSV with a header line, in the bytes `quarry stats --format csv`
+    // writes, on a worker thread; csvExported() or csvExportFailed() tell how it ended. A table holding all its
+    // rows is written in its current (possibly sorted) order; one holding only its first MaxRows rows is written
+    // whole by running the panel's query again into the file, in the panel's order. Fails at once when there is
+    // nothing to export or an export is already running.
+    Status exportCsv(const QString& path);
+    bool isExporting() const;
     // Writes the chart as PNG at its current size.
     Status exportChartPng(const QString& path) const;
 
 signals:
     void openInEditorRequested(const QString& sql);
+    void csvExported(const QString& path, qint64 rows);
+    void csvExportFailed(const QString& path, const QString& message);
     // The page's run ended: with rows, with an error, or cancelled.
     void runFinished();
 
@@ -73,6 +82,9 @@ private:
     void onFinished(quint64 requestId, const StatsResult& result);
     void onFailed(quint64 requestId, const QString& panel, const Error& error);
     void setRunning(bool running);
+    void updateBusy();
+    void onExported(const QString& path, qint64 rows);
+    void onExportFailed(const QString& path, const Error& error);
     void updateSqlText();
     void updateChart();
     void chooseCsvFile();
@@ -86,6 +98,8 @@ private:
     BarChart* m_chart = nullptr;
     QPlainTextEdit* m_sql = nullptr;
     QLabel* m_status = nullptr;
+    QLabel* m_summary = nullptr; // figures derived from the table that the export leaves out (posts per user)
+    StatsCsvExporter* m_exporter = nullptr;
     QProgressBar* m_busy = nullptr;
     QPushButton* m_refreshButton = nullptr;
     QPushButton* m_cancelButton = nullptr;
