@@ -145,7 +145,8 @@ void BarChart::paint(QPainter& painter, const QRect& area) const
     int labelWidth = 0;
     for (const QString& label : std::as_const(labels))
         labelWidth = std::max(labelWidth, metrics.horizontalAdvance(label));
-    labelWidth = std::min(labelWidth, frame.width() * 2 / 5);
+    // A pixel or two to spare: elidedText() measures in fractions and would cut a label exactly this wide.
+    labelWidth = std::min(labelWidth + 2, frame.width() * 2 / 5);
     int valueWidth = metrics.horizontalAdvance(valueText(axisMax));
     if (hasOthers)
         valueWidth = std::max(valueWidth, metrics.horizontalAdvance(valueText(othersTotal)));

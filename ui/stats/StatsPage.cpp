@@ -152,7 +152,12 @@ StatsPage::StatsPage(const StatsPanel& panel, StatsRunner& runner, QWidget* pare
     actions->addWidget(m_refreshButton);
     actions->addWidget(m_cancelButton);
     actions->addWidget(m_busy);
-    actions->addWidget(m_status, 1);
+    actions->addStretch(1);
+    // The status has a line of its own, with the chart's bar count: "the first 10,000 of 2,000,000 rows ..."
+    // beside the buttons would squeeze them in a narrow dock.
+    auto* statusRow = new QHBoxLayout;
+    m_status->setWordWrap(true);
+    statusRow->addWidget(m_status, 1);
     if (m_panel.chart != StatsPanel::Chart::None) {
         auto* barsLabel = new QLabel(tr("Bars:"), this);
         m_topBars = new QSpinBox(this);
@@ -160,8 +165,8 @@ StatsPage::StatsPage(const StatsPanel& panel, StatsRunner& runner, QWidget* pare
         m_topBars->setValue(DefaultTopBars);
         m_topBars->setToolTip(tr("How many rows the chart draws; the rest are summed in one \u201cothers\u201d bar."));
         barsLabel->setBuddy(m_topBars);
-        actions->addWidget(barsLabel);
-        actions->addWidget(m_topBars);
+        statusRow->addWidget(barsLabel);
+        statusRow->addWidget(m_topBars);
         connect(m_topBars, &QSpinBox::valueChanged, this, &StatsPage::updateChart);
     }
     auto* openButton = new QPushButton(tr("Open in Query Editor"), this);
@@ -177,6 +182,7 @@ StatsPage::StatsPage(const StatsPanel& panel, StatsRunner& runner, QWidget* pare
     actions->addWidget(openButton);
     actions->addWidget(m_exportButton);
     layout->addLayout(actions);
+    layout->addLayout(statusRow);
     m_summary = new QLabel(this);
     m_summary->setAccessibleName(tr("Summary"));
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
