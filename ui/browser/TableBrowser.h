@@ -74,6 +74,7 @@ private:
     void followCell(const QModelIndex& index);
     void updateDetail();
     void setupView(QTableView* view);
+    void fitColumns();
     int visibleRows() const;
     void updateRowBar();
     void onViewScrolled(int value);
