@@ -37,6 +37,10 @@ const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
 constexpr int kMaxRecentFiles = 8;
 constexpr int kTableRole = Qt::UserRole + 1;
+// While the editor's own transaction holds the file's write lock, a write from the window's connection would wait
+// out its busy timeout on the GUI thread and then fail: such writes are refused at once with this reason.
+const QString kEditorTransaction =
+    QStringLiteral("The query editor has an open transaction: commit or roll back it first");
 } // namespace
 
 MainWindow::MainWindow(std::unique_ptr<Dialogs> dialogs, QWidget* parent)
@@ -179,6 +183,7 @@ void MainWindow::createDocks()
     m_queryPanel = new QueryPanel(QString(), false, m_historyStore.get(), this);
     m_queryPanel->setWriteGuard([this] { return resolvePendingBeforeQuery(); });
     connect(m_queryPanel, &QueryPanel::databaseChanged, this, &MainWindow::onQueryChangedDatabase);
+    connect(m_queryPanel, &QueryPanel::transactionStateChanged, this, &MainWindow::onEditorTransactionChanged);
     m_queryDock = new QDockWidget(QStringLiteral("Query Editor"), this);
     m_queryDock->setObjectName(QStringLiteral("queryDock"));
     m_queryDock->setWidget(m_queryPanel);
@@ -200,13 +205,27 @@ bool MainWindow::resolvePendingBeforeQuery()
 {
     if (!m_session || m_session->pending().isEmpty())
         return true;
+    const int rows = m_session->pending().rowCount();
+    const QString changed = rows == 1 ? QStringLiteral("1 changed row") : QStringLiteral("%1 changed rows").arg(rows);
+    // Inside the editor's own transaction the window cannot write (the editor holds the lock): only discarding
+    // the edits, or not running the statement, works.
+    if (editorHoldsTransaction()) {
+        const auto answer = m_dialogs->ask(
+            this, QStringLiteral("Pending changes"),
+            QStringLiteral("This statement writes to the file, and you have %1 pending. They cannot be written while "
+                           "the query editor has an open transaction. Discard them and run the statement?")
+                .arg(changed),
+            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Discard)
+            return false;
+        revertChanges();
+        return true;
+    }
     const auto answer = m_dialogs->ask(
         this, QStringLiteral("Pending changes"),
         QStringLiteral("This statement writes to the file, and you have %1 pending. Write them first, or discard "
                        "them?")
-            .arg(m_session->pending().rowCount() == 1
-                     ? QStringLiteral("1 changed row")
-                     : QStringLiteral("%1 changed rows").arg(m_session->pending().rowCount())),
+            .arg(changed),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Cancel)
         return false;
@@ -214,6 +233,22 @@ bool MainWindow::resolvePendingBeforeQuery()
         return writeChanges();
     revertChanges();
     return true;
+}
+
+bool MainWindow::editorHoldsTransaction() const
+{
+    return m_queryPanel && m_queryPanel->hasOpenTransaction();
+}
+
+void MainWindow::onEditorTransactionChanged(bool open)
+{
+    m_activityLabel->setText(open ? QStringLiteral("The query editor has an open transaction: Write Changes and "
+                                                   "Upgrade wait until it is committed or rolled back.")
+                                  : QStringLiteral("The query editor's transaction ended."));
+    updateActions();
+    // The bar keeps its place (a dismissed bar stays dismissed); only its button follows the transaction.
+    m_upgradeButton->setEnabled(!open);
+    m_upgradeButton->setToolTip(open ? kEditorTransaction : QString());
 }
 
 void MainWindow::onQueryChangedDatabase(bool schemaChanged)
@@ -298,6 +333,17 @@ bool MainWindow::maybeKeepChanges()
     if (!m_session || m_session->pending().isEmpty())
         return true;
     const int rows = m_session->pending().rowCount();
+    if (editorHoldsTransaction()) {
+        // The editor holds the write lock: writing would wait and fail, so only discarding is offered.
+        const auto answer = m_dialogs->ask(
+            this, QStringLiteral("Pending changes"),
+            QStringLiteral("%1 has %2 pending. They cannot be written while the query editor has an open "
+                           "transaction. Discard them?")
+                .arg(QFileInfo(m_session->path()).fileName(),
+                     rows == 1 ? QStringLiteral("1 changed row") : QStringLiteral("%1 changed rows").arg(rows)),
+            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+        return answer == QMessageBox::Discard;
+    }
     const auto answer = m_dialogs->ask(
         this, QStringLiteral("Pending changes"),
         QStringLiteral("%1 has %2 pending. Write them to the file before closing it?")
@@ -436,6 +482,10 @@ bool MainWindow::writeChanges()
 {
     if (!m_session || m_session->pending().isEmpty())
         return true;
+    if (editorHoldsTransaction()) {
+        m_activityLabel->setText(QStringLiteral("Nothing was written. ") + kEditorTransaction + QLatin1Char('.'));
+        return false;
+    }
     m_activityLabel->setText(QStringLiteral("Writing changes\u2026"));
     DatabaseSession::WriteFailure failure;
     auto written = m_session->write(&failure);
@@ -655,8 +705,12 @@ void MainWindow::updateActions()
     const bool pending = open && !m_session->pending().isEmpty();
     TableBrowser* browser = currentBrowser();
     const bool editable = writable && browser && browser->model()->table().isEditable();
+    const bool editorTransaction = editorHoldsTransaction();
     m_close->setEnabled(open);
-    m_write->setEnabled(pending && writable);
+    m_write->setEnabled(pending && writable && !editorTransaction);
+    const QString writeTip = editorTransaction ? kEditorTransaction : QStringLiteral("Write every pending edit");
+    m_write->setToolTip(writeTip);
+    m_write->setStatusTip(writeTip);
     m_revert->setEnabled(pending);
     m_undo->setEnabled(open && m_session->pending().canUndo());
     m_redo->setEnabled(open && m_session->pending().canRedo());
@@ -698,12 +752,20 @@ void MainWindow::updateUpgradeBar()
                   .arg(schema.version)
                   .arg(Migrator::LatestVersion));
     m_upgradeButton->show();
+    m_upgradeButton->setEnabled(!editorHoldsTransaction());
+    m_upgradeButton->setToolTip(editorHoldsTransaction() ? kEditorTransaction : QString());
     m_upgradeBar->show();
 }
 
 void MainWindow::upgradeSchema()
 {
-    if (!m_session || !maybeKeepChanges())
+    if (!m_session)
+        return;
+    if (editorHoldsTransaction()) {
+        m_activityLabel->setText(QStringLiteral("Not upgraded. ") + kEditorTransaction + QLatin1Char('.'));
+        return;
+    }
+    if (!maybeKeepChanges())
         return;
     const QString path = m_session->path();
     // Readers of the old schema stop before the tables are rebuilt.

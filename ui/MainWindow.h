@@ -86,6 +86,9 @@ private:
     void createDocks();
     // The query editor asks before it runs a writing statement while edits are pending.
     bool resolvePendingBeforeQuery();
+    // The editor's own BEGIN holds the file's write lock: the window's writes are refused until it ends.
+    bool editorHoldsTransaction() const;
+    void onEditorTransactionChanged(bool open);
     void onQueryChangedDatabase(bool schemaChanged);
     void reloadBrowsers();
 

@@ -9,14 +9,18 @@
 #include "browser/ForeignKeyEditor.h"
 #include "browser/TableBrowser.h"
 #include "models/DatabaseSession.h"
+#include "query/QueryPanel.h"
+#include "query/SqlEditor.h"
 #include "schema/Migrator.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QHeaderView>
 #include <QImage>
@@ -36,6 +40,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 #include <QUrl>
 
 #include <ctime>
@@ -117,6 +122,14 @@ private slots:
     void remembersTheWindowLayout();
     void screenshotOptionRendersTheWindowAndExits();
     void screenshotOptionFailsForAMissingFile();
+    void editorTransactionDisablesWriteChangesUntilCommit();
+    void editorTransactionLeavesOnlyDiscardBeforeAWrite_data();
+    void editorTransactionLeavesOnlyDiscardBeforeAWrite();
+    void editorTransactionDisablesTheUpgrade();
+    void gridShowsTheEditorsUpdate();
+    void schemaTreeShowsTheEditorsNewTable();
+    void asksAboutPendingEditsBeforeTheEditorWrites_data();
+    void asksAboutPendingEditsBeforeTheEditorWrites();
 
 private:
     // A fresh copy of the demo database for the running test.
@@ -127,6 +140,9 @@ private:
     QAction* action(const QString& text) const;
     bool editCell(TableBrowser* browser, int row, const QString& column, const QString& text);
     void pressOnWindow(Qt::Key key, Qt::KeyboardModifiers modifiers);
+    // Runs `sql` in the window's query editor as a person does (Ctrl+Return); true when every statement ran.
+    bool runInEditor(const QString& sql);
+    bool schemaTreeHas(const QString& table) const;
 
     QTemporaryDir m_dir;
     QString m_template;
@@ -184,6 +200,11 @@ MainWindow* TestMainWindow::openWindow(const QString& file, bool readOnly)
     auto dialogs = std::make_unique<ScriptedDialogs>();
     m_dialogs = dialogs.get();
     m_window = std::make_unique<MainWindow>(std::move(dialogs));
+    // The query editor's own questions (unsaved SQL, destructive statements) are answered from the same script.
+    m_window->queryPanel()->prompts().setQuestionHook(
+        [dialogs = m_dialogs](const QString& title, const QString& text, QMessageBox::StandardButtons buttons) {
+            return dialogs->ask(nullptr, title, text, buttons, QMessageBox::NoButton);
+        });
     m_window->show();
     QApplication::setActiveWindow(m_window.get());
     if (!QTest::qWaitForWindowActive(m_window.get()))
@@ -1307,6 +1328,223 @@ void TestMainWindow::screenshotOptionFailsForAMissingFile()
     QVERIFY(!result.err.isEmpty());
     QVERIFY(!QFile::exists(shot));
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("no such file.db"))));
+}
+
+bool TestMainWindow::runInEditor(const QString& sql)
+{
+    QueryPanel* panel = m_window->queryPanel();
+    m_window->queryDock()->show();
+    if (!QTest::qWaitFor([panel] { return panel->runAction()->isEnabled(); }, 10000))
+        return false;
+    SqlEditor* editor = panel->currentEditor();
+    editor->setPlainText(sql);
+    editor->setFocus();
+    QSignalSpy finished(panel, &QueryPanel::runFinished);
+    QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+    if (!finished.wait(10000))
+        return false;
+    // The window refreshes on the panel's queued databaseChanged(); let it arrive.
+    QCoreApplication::processEvents();
+    return finished.first().first().toBool();
+}
+
+bool TestMainWindow::schemaTreeHas(const QString& table) const
+{
+    const auto* tree = m_window->findChild<QTreeWidget*>();
+    const QList<QTreeWidgetItem*> items =
+        tree->findItems(QStringLiteral("*"), Qt::MatchWildcard | Qt::MatchRecursive, 0);
+    for (const QTreeWidgetItem* item : items) {
+        if (item->data(0, Qt::UserRole + 1).toString() == table)
+            return true;
+    }
+    return false;
+}
+
+// The editor's BEGIN holds the file's write lock: Write Changes would wait out the busy timeout on the GUI
+// thread and fail, so it is off (saying why) until the editor commits.
+void TestMainWindow::editorTransactionDisablesWriteChangesUntilCommit()
+{
+    const QString file = demoCopy();
+    QVERIFY(openWindow(file));
+    TableBrowser* users = browser(QStringLiteral("users"));
+    QVERIFY(users);
+    const QString email = TestFiles::querySql(file, QStringLiteral("SELECT email FROM users WHERE id = 1"));
+    QVERIFY(runInEditor(QStringLiteral("BEGIN; UPDATE users SET first_name = 'Bea' WHERE id = 2;")));
+    QTRY_VERIFY(m_window->queryPanel()->hasOpenTransaction());
+    QVERIFY(editCell(users, 0, QStringLiteral("email"), QStringLiteral("alice@elsewhere.example")));
+    QCOMPARE(m_window->session()->pending().rowCount(), 1);
+
+    QAction* write = action(QStringLiteral("Write Changes"));
+    QVERIFY(write);
+    QVERIFY(!write->isEnabled());
+    QVERIFY2(write->toolTip().contains(QStringLiteral("open transaction")), qPrintable(write->toolTip()));
+    QVERIFY2(write->statusTip().contains(QStringLiteral("commit or roll back")), qPrintable(write->statusTip()));
+
+    // Ctrl+S and a direct write both come back at once, write nothing and keep the edit.
+    QElapsedTimer timer;
+    timer.start();
+    pressOnWindow(Qt::Key_S, Qt::ControlModifier);
+    QVERIFY(!m_window->writeChanges());
+    QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY2(m_dialogs->warnings.isEmpty(), qPrintable(m_dialogs->warnings.join(QLatin1Char('\n'))));
+    QCOMPARE(m_window->session()->pending().rowCount(), 1);
+    QCOMPARE(TestFiles::querySql(file, QStringLiteral("SELECT email FROM users WHERE id = 1")), email);
+    QStringList status;
+    for (const QLabel* label : m_window->statusBar()->findChildren<QLabel*>())
+        status << label->text();
+    QVERIFY2(status.join(QLatin1Char('|')).contains(QStringLiteral("open transaction")),
+             qPrintable(status.join(QLatin1Char('|'))));
+
+    QVERIFY(runInEditor(QStringLiteral("COMMIT")));
+    QTRY_VERIFY(!m_window->queryPanel()->hasOpenTransaction());
+    QVERIFY(write->isEnabled());
+    QVERIFY(!write->toolTip().contains(QStringLiteral("open transaction")));
+    pressOnWindow(Qt::Key_S, Qt::ControlModifier);
+    QTRY_VERIFY(m_window->session()->pending().isEmpty());
+    QVERIFY2(m_dialogs->warnings.isEmpty(), qPrintable(m_dialogs->warnings.join(QLatin1Char('\n'))));
+    QCOMPARE(TestFiles::querySql(file, QStringLiteral("SELECT email FROM users WHERE id = 1")),
+             QStringLiteral("alice@elsewhere.example"));
+    QCOMPARE(TestFiles::querySql(file, QStringLiteral("SELECT first_name FROM users WHERE id = 2")),
+             QStringLiteral("Bea"));
+}
+
+void TestMainWindow::editorTransactionLeavesOnlyDiscardBeforeAWrite_data()
+{
+    QTest::addColumn<int>("answer");
+    QTest::addColumn<bool>("runs");
+    QTest::newRow("discard drops the edit and runs") << int(QMessageBox::Discard) << true;
+    QTest::newRow("cancel keeps the edit and runs nothing") << int(QMessageBox::Cancel) << false;
+}
+
+// Inside the editor's transaction the pending edits cannot be written first: the question offers Discard or
+// Cancel (an answer not offered is reported by ScriptedDialogs), and comes back at once.
+void TestMainWindow::editorTransactionLeavesOnlyDiscardBeforeAWrite()
+{
+    QFETCH(int, answer);
+    QFETCH(bool, runs);
+    const QString file = demoCopy();
+    QVERIFY(openWindow(file));
+    TableBrowser* users = browser(QStringLiteral("users"));
+    QVERIFY(users);
+    const QString email = TestFiles::querySql(file, QStringLiteral("SELECT email FROM users WHERE id = 1"));
+    QVERIFY(runInEditor(QStringLiteral("BEGIN")));
+    QTRY_VERIFY(m_window->queryPanel()->hasOpenTransaction());
+    QVERIFY(editCell(users, 0, QStringLiteral("email"), QStringLiteral("alice@elsewhere.example")));
+
+    m_dialogs->answers << QMessageBox::StandardButton(answer);
+    QElapsedTimer timer;
+    timer.start();
+    QCOMPARE(runInEditor(QStringLiteral("UPDATE posts SET title = 'Renamed' WHERE id = 1")), runs);
+    QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
+    QCOMPARE(m_dialogs->questions.size(), 1);
+    QVERIFY2(m_dialogs->questions.first().contains(QStringLiteral("open transaction")),
+             qPrintable(m_dialogs->questions.first()));
+    QVERIFY2(m_dialogs->warnings.isEmpty(), qPrintable(m_dialogs->warnings.join(QLatin1Char('\n'))));
+    QCOMPARE(m_window->session()->pending().isEmpty(), runs);
+
+    QVERIFY(runInEditor(QStringLiteral("COMMIT")));
+    QCOMPARE(TestFiles::querySql(file, QStringLiteral("SELECT title FROM posts WHERE id = 1")) ==
+                 QStringLiteral("Renamed"),
+             runs);
+    QCOMPARE(TestFiles::querySql(file, QStringLiteral("SELECT email FROM users WHERE id = 1")), email);
+}
+
+void TestMainWindow::editorTransactionDisablesTheUpgrade()
+{
+    const QString file = m_dir.filePath(QStringLiteral("lesson-transaction.db"));
+    QFile::remove(file);
+    QVERIFY(LessonDatabases::createSqlite3Lesson(file));
+    QVERIFY(openWindow(file));
+    auto* bar = m_window->findChild<QWidget*>(QStringLiteral("upgradeBar"));
+    QVERIFY(bar && bar->isVisibleTo(m_window.get()));
+    QPushButton* upgrade = nullptr;
+    for (QPushButton* button : bar->findChildren<QPushButton*>()) {
+        if (button->text().startsWith(QStringLiteral("Upgrade")))
+            upgrade = button;
+    }
+    QVERIFY(upgrade && upgrade->isEnabled());
+    QVERIFY(runInEditor(QStringLiteral("BEGIN; UPDATE users SET username = username WHERE id = 1;")));
+    QTRY_VERIFY(!upgrade->isEnabled());
+    QVERIFY2(upgrade->toolTip().contains(QStringLiteral("open transaction")), qPrintable(upgrade->toolTip()));
+    QVERIFY(bar->isVisibleTo(m_window.get()));
+    QVERIFY(runInEditor(QStringLiteral("ROLLBACK")));
+    QTRY_VERIFY(upgrade->isEnabled());
+    QCOMPARE(TestFiles::querySql(file, QStringLiteral("PRAGMA user_version")), QStringLiteral("0"));
+}
+
+void TestMainWindow::gridShowsTheEditorsUpdate()
+{
+    const QString file = demoCopy();
+    QVERIFY(openWindow(file));
+    TableBrowser* users = browser(QStringLiteral("users"));
+    QVERIFY(users);
+    const int column = users->model()->modelColumn(QStringLiteral("first_name"));
+    const int row = rowOf(users->model(), 2);
+    QVERIFY(row >= 0);
+    QVERIFY(cellText(users->model(), row, column) != QStringLiteral("Roberta"));
+
+    QVERIFY(runInEditor(QStringLiteral("UPDATE users SET first_name = 'Roberta' WHERE id = 2")));
+    QTRY_COMPARE(cellText(users->model(), rowOf(users->model(), 2), column), QStringLiteral("Roberta"));
+    QVERIFY(m_window->session()->pending().isEmpty());
+}
+
+void TestMainWindow::schemaTreeShowsTheEditorsNewTable()
+{
+    const QString file = demoCopy();
+    QVERIFY(openWindow(file));
+    QVERIFY(browser(QStringLiteral("users")));
+    QVERIFY(!schemaTreeHas(QStringLiteral("notes")));
+
+    QVERIFY(runInEditor(QStringLiteral("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)")));
+    QTRY_VERIFY(schemaTreeHas(QStringLiteral("notes")));
+    // The tables open before are open again, and the new one opens like any other.
+    QVERIFY(browser(QStringLiteral("users")));
+    TableBrowser* notes = browser(QStringLiteral("notes"));
+    QVERIFY(notes);
+    QCOMPARE(notes->model()->rowCount(), 0);
+}
+
+void TestMainWindow::asksAboutPendingEditsBeforeTheEditorWrites_data()
+{
+    QTest::addColumn<int>("answer");
+    QTest::addColumn<bool>("runs");
+    QTest::addColumn<bool>("written");
+    QTest::newRow("save writes the edit, then runs") << int(QMessageBox::Save) << true << true;
+    QTest::newRow("discard drops the edit, then runs") << int(QMessageBox::Discard) << true << false;
+    QTest::newRow("cancel keeps the edit, runs nothing") << int(QMessageBox::Cancel) << false << false;
+}
+
+void TestMainWindow::asksAboutPendingEditsBeforeTheEditorWrites()
+{
+    QFETCH(int, answer);
+    QFETCH(bool, runs);
+    QFETCH(bool, written);
+    const QString file = demoCopy();
+    const QString before = TestFiles::querySql(file, QStringLiteral("SELECT email FROM users WHERE id = 1"));
+    QVERIFY(openWindow(file));
+    TableBrowser* users = browser(QStringLiteral("users"));
+    QVERIFY(users);
+    QVERIFY(editCell(users, 0, QStringLiteral("email"), QStringLiteral("alice@elsewhere.example")));
+
+    // A reading statement runs without a question.
+    QVERIFY(runInEditor(QStringLiteral("SELECT count(*) FROM posts")));
+    QVERIFY(m_dialogs->questions.isEmpty());
+
+    m_dialogs->answers << QMessageBox::StandardButton(answer);
+    QCOMPARE(runInEditor(QStringLiteral("UPDATE posts SET title = 'Renamed' WHERE id = 1")), runs);
+    QCOMPARE(m_dialogs->questions.size(), 1);
+    QVERIFY2(m_dialogs->questions.first().contains(QStringLiteral("1 changed row")),
+             qPrintable(m_dialogs->questions.first()));
+    QVERIFY2(m_dialogs->warnings.isEmpty(), qPrintable(m_dialogs->warnings.join(QLatin1Char('\n'))));
+    QCOMPARE(m_window->session()->pending().isEmpty(), runs);
+    QCOMPARE(TestFiles::querySql(file, QStringLiteral("SELECT email FROM users WHERE id = 1")),
+             written ? QStringLiteral("alice@elsewhere.example") : before);
+    QCOMPARE(TestFiles::querySql(file, QStringLiteral("SELECT title FROM posts WHERE id = 1")) ==
+                 QStringLiteral("Renamed"),
+             runs);
+    if (!runs)
+        QCOMPARE(cellText(users->model(), 0, users->model()->modelColumn(QStringLiteral("email"))),
+                 QStringLiteral("alice@elsewhere.example"));
 }
 
 QTEST_MAIN(TestMainWindow)
