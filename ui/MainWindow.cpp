@@ -7,6 +7,7 @@
 #include "query/HistoryStore.h"
 #include "query/QueryPanel.h"
 #include "stats/StatsDock.h"
+#include "stats/StatsPage.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -197,7 +198,9 @@ void MainWindow::createDocks()
     connect(m_statsDock, &StatsDock::openInEditorRequested, this, [this](const QString& sql) {
         m_queryDock->show();
         m_queryDock->raise();
-        m_queryPanel->insertSql(sql);
+        // A tab of its own, named after the panel, so nothing written in the editor is touched.
+        const StatsPage* page = m_statsDock->currentPage();
+        m_queryPanel->openSql(sql, page ? page->panel().title : QString());
     });
 }
 
@@ -765,7 +768,9 @@ void MainWindow::upgradeSchema()
         m_activityLabel->setText(QStringLiteral("Not upgraded. ") + kEditorTransaction + QLatin1Char('.'));
         return;
     }
-    if (!maybeKeepChanges())
+    // Every question comes before anything is closed, so Cancel leaves the window as it was. The file is
+    // reopened afterwards: the editor's unsaved text is saved or dropped here and not asked about again.
+    if (!maybeKeepChanges() || !m_queryPanel->confirmClose())
         return;
     const QString path = m_session->path();
     // Readers of the old schema stop before the tables are rebuilt.

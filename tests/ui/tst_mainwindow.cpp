@@ -9,9 +9,12 @@
 #include "browser/ForeignKeyEditor.h"
 #include "browser/TableBrowser.h"
 #include "models/DatabaseSession.h"
+#include "query/EditorTabs.h"
 #include "query/QueryPanel.h"
 #include "query/SqlEditor.h"
 #include "schema/Migrator.h"
+#include "stats/StatsDock.h"
+#include "stats/StatsPage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -30,6 +33,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QPointer>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSet>
@@ -130,6 +134,9 @@ private slots:
     void schemaTreeShowsTheEditorsNewTable();
     void asksAboutPendingEditsBeforeTheEditorWrites_data();
     void asksAboutPendingEditsBeforeTheEditorWrites();
+    void opensStatsSqlInAnEditorTabNamedAfterThePanel();
+    void discardedEditorTextIsNotAskedAboutAgain();
+    void upgradeAsksAboutUnsavedSqlBeforeClosingAnything();
 
 private:
     // A fresh copy of the demo database for the running test.
@@ -1545,6 +1552,107 @@ void TestMainWindow::asksAboutPendingEditsBeforeTheEditorWrites()
     if (!runs)
         QCOMPARE(cellText(users->model(), 0, users->model()->modelColumn(QStringLiteral("email"))),
                  QStringLiteral("alice@elsewhere.example"));
+}
+
+// "Open in Query Editor" on a stats panel gives its SQL a tab of its own, named after the panel; what the
+// person wrote in the editor stays as it was.
+void TestMainWindow::opensStatsSqlInAnEditorTabNamedAfterThePanel()
+{
+    const QString file = demoCopy();
+    QVERIFY(openWindow(file));
+    QueryPanel* panel = m_window->queryPanel();
+    m_window->queryDock()->show();
+    QTest::keyClicks(panel->currentEditor(), QStringLiteral("SELECT 'mine'"));
+    SqlEditor* mine = panel->currentEditor();
+    const QString written = mine->toPlainText();
+
+    m_window->statsDock()->show();
+    StatsPage* page = m_window->statsDock()->currentPage();
+    QVERIFY(page);
+    QPushButton* open = nullptr;
+    for (QPushButton* button : page->findChildren<QPushButton*>()) {
+        if (button->text().contains(QStringLiteral("Query Editor")))
+            open = button;
+    }
+    QVERIFY(open);
+    QTRY_VERIFY(open->isVisible());
+    QTest::mouseClick(open, Qt::LeftButton);
+
+    EditorTabs* tabs = panel->editorTabs();
+    QTRY_COMPARE(tabs->count(), 2);
+    QVERIFY(panel->currentEditor() != mine);
+    QCOMPARE(mine->toPlainText(), written);
+    QCOMPARE(tabs->tabText(tabs->currentIndex()), page->panel().title);
+    const QString sql = panel->currentEditor()->toPlainText();
+    QVERIFY2(!sql.contains(QStringLiteral("'mine'")), qPrintable(sql));
+    // The SQL is the panel's, ready to run as it is.
+    QVERIFY(runInEditor(sql));
+}
+
+// Discard in the unsaved-SQL question drops the text: closing the window afterwards asks nothing more.
+void TestMainWindow::discardedEditorTextIsNotAskedAboutAgain()
+{
+    const QString file = demoCopy();
+    const QString other = demoCopy();
+    QVERIFY(openWindow(file));
+    QueryPanel* panel = m_window->queryPanel();
+    m_window->queryDock()->show();
+    QTest::keyClicks(panel->currentEditor(), QStringLiteral("SELECT 'draft'"));
+
+    m_dialogs->answers << QMessageBox::Discard;
+    QVERIFY(m_window->closeFile());
+    QCOMPARE(m_dialogs->questions.size(), 1);
+    QVERIFY2(m_dialogs->questions.first().contains(QStringLiteral("not saved")),
+             qPrintable(m_dialogs->questions.first()));
+    QVERIFY(!panel->editorTabs()->hasUnsavedText());
+    QVERIFY(panel->currentEditor()->toPlainText().isEmpty());
+
+    QVERIFY(m_window->openFile(other, false));
+    QVERIFY(m_window->close());
+    QCOMPARE(m_dialogs->questions.size(), 1);
+}
+
+// The upgrade asks every question before it closes a tab: Cancel leaves the window and the file as they were.
+void TestMainWindow::upgradeAsksAboutUnsavedSqlBeforeClosingAnything()
+{
+    const QString file = m_dir.filePath(QStringLiteral("lesson-unsaved-sql.db"));
+    QFile::remove(file);
+    QVERIFY(LessonDatabases::createSqlite3Lesson(file));
+    QVERIFY(openWindow(file));
+    TableBrowser* users = browser(QStringLiteral("users"));
+    QVERIFY(users);
+    QPointer<TableBrowser> shown = users;
+    auto* bar = m_window->findChild<QWidget*>(QStringLiteral("upgradeBar"));
+    QPushButton* upgrade = nullptr;
+    for (QPushButton* button : bar->findChildren<QPushButton*>()) {
+        if (button->text().startsWith(QStringLiteral("Upgrade")))
+            upgrade = button;
+    }
+    QVERIFY(upgrade && upgrade->isVisible());
+    m_window->queryDock()->show();
+    QTest::keyClicks(m_window->queryPanel()->currentEditor(), QStringLiteral("SELECT 'draft'"));
+
+    m_dialogs->answers << QMessageBox::Cancel;
+    QTest::mouseClick(upgrade, Qt::LeftButton);
+    QCOMPARE(m_dialogs->questions.size(), 1);
+    QVERIFY2(m_dialogs->questions.first().contains(QStringLiteral("not saved")),
+             qPrintable(m_dialogs->questions.first()));
+    QVERIFY(shown);
+    QCOMPARE(m_window->currentBrowser(), shown.data());
+    QVERIFY(m_window->session());
+    QVERIFY(bar->isVisibleTo(m_window.get()));
+    QCOMPARE(TestFiles::querySql(file, QStringLiteral("PRAGMA user_version")), QStringLiteral("0"));
+    QCOMPARE(m_window->queryPanel()->currentEditor()->toPlainText(), QStringLiteral("SELECT 'draft'"));
+
+    // Discard: upgraded, and the reopening asks nothing more.
+    m_dialogs->answers << QMessageBox::Discard;
+    QTest::mouseClick(upgrade, Qt::LeftButton);
+    QCOMPARE(m_dialogs->questions.size(), 2);
+    QVERIFY2(m_dialogs->warnings.isEmpty(), qPrintable(m_dialogs->warnings.join(QLatin1Char('\n'))));
+    QCOMPARE(TestFiles::querySql(file, QStringLiteral("PRAGMA user_version")),
+             QString::number(Migrator::LatestVersion));
+    QVERIFY(m_window->session());
+    QVERIFY(browser(QStringLiteral("users")));
 }
 
 QTEST_MAIN(TestMainWindow)

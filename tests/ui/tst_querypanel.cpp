@@ -1,6 +1,7 @@
 #include "TestFiles.h"
 #include "blog/DemoDatabase.h"
 #include "query/EditorTabs.h"
+#include "query/FindReplaceBar.h"
 #include "query/HistoryModel.h"
 #include "query/HistoryPanel.h"
 #include "query/HistoryStore.h"
@@ -18,12 +19,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeWidget>
 
 using namespace quarry;
@@ -54,6 +57,10 @@ private slots:
     void explainsTheStatementAsATree();
     void asksAboutUnsavedTextBeforeClosing();
     void copiesAsTsvOrCsvAndExportsJson();
+    void reachesSaveAsFindReplaceAndCommentFromTheToolBar();
+    void saveAsHasCtrlShiftS();
+    void opensHandedOverSqlInATabOfItsOwn();
+    void discardingUnsavedTextDropsItAndAsksNoMore();
 
 private:
     // A panel on the demo database, shown, with its dialogs answered by the test.
@@ -550,6 +557,7 @@ void TestQueryPanel::asksAboutUnsavedTextBeforeClosing()
     QVERIFY(m_questions.front().startsWith(QStringLiteral("Unsaved SQL")));
     m_answer = QMessageBox::Discard;
     QVERIFY(panel->confirmClose());
+    QCOMPARE(m_questions.size(), 2);
 }
 
 void TestQueryPanel::copiesAsTsvOrCsvAndExportsJson()
@@ -578,6 +586,123 @@ void TestQueryPanel::copiesAsTsvOrCsvAndExportsJson()
     QCOMPARE(QString::fromUtf8(TestFiles::read(path)),
              QStringLiteral("[\n  {\"id\": 1, \"title\": \"Python Programming\", \"n\": null},\n"
                             "  {\"id\": 2, \"title\": \"Web Development\", \"n\": null}\n]\n"));
+}
+
+// Every editing command is on the panel's tool bar, with its shortcut shown beside it.
+void TestQueryPanel::reachesSaveAsFindReplaceAndCommentFromTheToolBar()
+{
+    auto panel = makePanel();
+    QVERIFY(waitForOpen(*panel));
+    auto* save = panel->findChild<QToolButton*>(QStringLiteral("saveButton"));
+    QVERIFY(save && save->isVisible() && save->menu());
+    QVERIFY(save->menu()->actions().contains(panel->saveAsAction()));
+    auto* edit = panel->findChild<QToolButton*>(QStringLiteral("editMenuButton"));
+    QVERIFY(edit && edit->isVisible() && edit->menu());
+    const QList<QAction*> editing = edit->menu()->actions();
+    for (QAction* action : {panel->findAction(), panel->replaceAction(), panel->commentAction()}) {
+        QVERIFY2(editing.contains(action), qPrintable(action->text()));
+        QVERIFY2(!action->shortcut().isEmpty(), qPrintable(action->text()));
+    }
+    QCOMPARE(panel->commentAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Slash));
+
+    // The menu's entries do what they say.
+    panel->currentEditor()->setPlainText(QStringLiteral("SELECT 1;\nSELECT 2;"));
+    panel->currentEditor()->selectAll();
+    edit->menu()->actions().at(editing.indexOf(panel->commentAction()))->trigger();
+    QCOMPARE(panel->currentEditor()->toPlainText(), QStringLiteral("-- SELECT 1;\n-- SELECT 2;"));
+    panel->replaceAction()->trigger();
+    QTRY_VERIFY(panel->findBar()->isVisible());
+
+    // And the shortcut reaches the same command from the editor: Ctrl+/ uncomments, once.
+    panel->currentEditor()->setFocus();
+    panel->currentEditor()->selectAll();
+    QTest::keyClick(panel->currentEditor(), Qt::Key_Slash, Qt::ControlModifier);
+    QCOMPARE(panel->currentEditor()->toPlainText(), QStringLiteral("SELECT 1;\nSELECT 2;"));
+}
+
+void TestQueryPanel::saveAsHasCtrlShiftS()
+{
+    auto panel = makePanel();
+    QVERIFY(waitForOpen(*panel));
+    QCOMPARE(panel->saveAsAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    const QString path = m_dir.filePath(QStringLiteral("saved-as.sql"));
+    QFile::remove(path);
+    QStringList asked;
+    panel->prompts().setFileHook([&](QueryPrompts::FileAction action, const QString&, const QString&) {
+        asked << QString::number(int(action));
+        return action == QueryPrompts::FileAction::Save ? path : QString();
+    });
+    panel->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(panel.get()));
+    panel->currentEditor()->setPlainText(QStringLiteral("SELECT 42;"));
+    panel->currentEditor()->setFocus();
+    QTest::keyClick(panel->currentEditor(), Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(QString::fromUtf8(TestFiles::read(path)), QStringLiteral("SELECT 42;"));
+    QCOMPARE(panel->editorTabs()->tabText(panel->editorTabs()->currentIndex()), QStringLiteral("saved-as.sql"));
+}
+
+// SQL handed over (the stats panels' "Open in Query Editor") gets a tab of its own, named after where it came
+// from, and never joins what the person wrote; an empty tab is used rather than left behind.
+void TestQueryPanel::opensHandedOverSqlInATabOfItsOwn()
+{
+    auto panel = makePanel();
+    QVERIFY(waitForOpen(*panel));
+    EditorTabs* tabs = panel->editorTabs();
+    QCOMPARE(tabs->count(), 1);
+    const QString first = QStringLiteral("SELECT count(*) FROM posts;");
+    SqlEditor* editor = panel->openSql(first, QStringLiteral("Posts per user"));
+    QCOMPARE(tabs->count(), 1); // the empty tab took it
+    QCOMPARE(editor, panel->currentEditor());
+    QCOMPARE(editor->toPlainText(), first);
+    QCOMPARE(tabs->tabText(tabs->currentIndex()), QStringLiteral("Posts per user"));
+
+    // The person writes in it; the next hand-over goes to a new tab and leaves that text alone.
+    editor->moveCursor(QTextCursor::End);
+    QTest::keyClicks(editor, QStringLiteral(" -- mine"));
+    const QString mine = editor->toPlainText();
+    const QString second = QStringLiteral("SELECT title FROM posts;");
+    SqlEditor* other = panel->openSql(second, QStringLiteral("Top posts"));
+    QCOMPARE(tabs->count(), 2);
+    QVERIFY(other != editor);
+    QCOMPARE(panel->currentEditor(), other);
+    QCOMPARE(other->toPlainText(), second);
+    QCOMPARE(editor->toPlainText(), mine);
+    QCOMPARE(tabs->tabText(tabs->currentIndex()), QStringLiteral("Top posts"));
+
+    // Without a name the tab is named like any new one; it runs as it is.
+    SqlEditor* third = panel->openSql(second);
+    QCOMPARE(tabs->count(), 3);
+    QVERIFY(tabs->tabText(tabs->currentIndex()).startsWith(QStringLiteral("Query ")));
+    QSignalSpy finished(panel.get(), &QueryPanel::runFinished);
+    QCOMPARE(panel->currentEditor(), third);
+    panel->runAll();
+    QVERIFY(finished.wait(10000));
+    QVERIFY(finished.front().front().toBool());
+    QCOMPARE(panel->resultPane(0)->model()->rowCount(),
+             TestFiles::querySql(m_path, QStringLiteral("SELECT count(*) FROM posts")).toInt());
+}
+
+// Discard means the text is gone: it is not asked about again at the next close.
+void TestQueryPanel::discardingUnsavedTextDropsItAndAsksNoMore()
+{
+    auto panel = makePanel();
+    QVERIFY(waitForOpen(*panel));
+    QTest::keyClicks(panel->currentEditor(), QStringLiteral("SELECT 1"));
+    panel->newTabAction()->trigger();
+    QTest::keyClicks(panel->currentEditor(), QStringLiteral("SELECT 2"));
+    QCOMPARE(panel->editorTabs()->count(), 2);
+
+    m_answer = QMessageBox::Discard;
+    QVERIFY(panel->confirmClose());
+    QCOMPARE(m_questions.size(), 2);
+    QVERIFY(!panel->editorTabs()->hasUnsavedText());
+    QCOMPARE(panel->editorTabs()->count(), 1);
+    QVERIFY(panel->currentEditor()->toPlainText().isEmpty());
+
+    m_answer = QMessageBox::Cancel;
+    QVERIFY(panel->confirmClose());
+    QCOMPARE(m_questions.size(), 2);
 }
 
 QTEST_MAIN(TestQueryPanel)

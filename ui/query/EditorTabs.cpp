@@ -48,18 +48,24 @@ QList<SqlEditor*> EditorTabs::editors() const
     return out;
 }
 
-SqlEditor* EditorTabs::newTab(const QString& text)
+SqlEditor* EditorTabs::newTab(const QString& text, const QString& title)
 {
     auto* editor = new SqlEditor(this);
     editor->setCatalog(m_catalog);
     editor->setPlainText(text);
     editor->document()->setModified(false);
-    editor->setProperty(kTitleProperty, QStringLiteral("Query %1").arg(++m_untitled));
+    editor->setProperty(kTitleProperty, title.isEmpty() ? QStringLiteral("Query %1").arg(++m_untitled) : title);
     connect(editor->document(), &QTextDocument::modificationChanged, this, [this, editor] { updateTitle(editor); });
     setCurrentIndex(addTab(editor, QString()));
     updateTitle(editor);
     editor->setFocus();
     return editor;
+}
+
+void EditorTabs::setTitle(SqlEditor* editor, const QString& title)
+{
+    editor->setProperty(kTitleProperty, title);
+    updateTitle(editor);
 }
 
 void EditorTabs::updateTitle(SqlEditor* editor)
@@ -147,7 +153,7 @@ bool EditorTabs::saveAs()
     return !path.isEmpty() && saveTo(editor, path);
 }
 
-bool EditorTabs::resolveUnsaved(SqlEditor* editor)
+bool EditorTabs::resolveUnsaved(SqlEditor* editor, bool* discarded)
 {
     if (!editor->document()->isModified() || editor->document()->isEmpty())
         return true;
@@ -160,6 +166,8 @@ bool EditorTabs::resolveUnsaved(SqlEditor* editor)
                       QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Save)
         return editor->filePath().isEmpty() ? saveAs() : saveTo(editor, editor->filePath());
+    if (discarded)
+        *discarded = answer == QMessageBox::Discard;
     return answer == QMessageBox::Discard;
 }
 
@@ -175,10 +183,21 @@ bool EditorTabs::closeTab(int index)
 
 bool EditorTabs::confirmDiscardAll()
 {
+    QList<SqlEditor*> dropped;
     for (SqlEditor* editor : editors()) {
-        if (!resolveUnsaved(editor))
+        bool discarded = false;
+        if (!resolveUnsaved(editor, &discarded))
             return false;
+        if (discarded)
+            dropped << editor;
     }
+    // Only once every question is answered: a Cancel part way leaves every tab as it was.
+    for (SqlEditor* editor : dropped) {
+        removeTab(indexOf(editor));
+        editor->deleteLater();
+    }
+    if (count() == 0)
+        newTab();
     return true;
 }
 

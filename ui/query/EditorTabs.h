@@ -20,7 +20,10 @@ public:
     SqlEditor* editorAt(int index) const;
     QList<SqlEditor*> editors() const;
 
-    SqlEditor* newTab(const QString& text = {});
+    // A new tab holding `text`, named `title` (or "Query N" when empty).
+    SqlEditor* newTab(const QString& text = {}, const QString& title = {});
+    // Renames the tab of an editor without a file.
+    void setTitle(SqlEditor* editor, const QString& title);
     // Opens `path` in a new tab (or switches to the tab that has it). False with a message when unreadable.
     bool openFile(const QString& path);
     // Asks for a file and opens it.
@@ -32,6 +35,8 @@ public:
     // Closes tab `index`, asking about unsaved text. False when the person cancels.
     bool closeTab(int index);
     // Asks about every tab with unsaved text. False when the person cancels; the tabs stay as they are.
+    // Otherwise the tabs whose text was discarded are closed (an empty tab is left when none remains), so
+    // their text is really gone and never asked about again.
     bool confirmDiscardAll();
     bool hasUnsavedText() const;
 
@@ -42,8 +47,8 @@ signals:
 
 private:
     void updateTitle(SqlEditor* editor);
-    // Save, discard or cancel for one editor's unsaved text; false on cancel.
-    bool resolveUnsaved(SqlEditor* editor);
+    // Save, discard or cancel for one editor's unsaved text; false on cancel. `discarded` tells a Discard.
+    bool resolveUnsaved(SqlEditor* editor, bool* discarded = nullptr);
 
     const QueryPrompts& m_prompts;
     SchemaCatalog m_catalog;

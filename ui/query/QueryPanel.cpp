@@ -16,11 +16,13 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QSplitter>
 #include <QStyle>
 #include <QTabWidget>
 #include <QTextBlock>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace quarry {
@@ -156,20 +158,22 @@ void QueryPanel::createActions()
     m_newTabAction = makeAction(this, QStringLiteral("New Tab"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)},
                                 QStringLiteral("A new query tab"));
     m_newTabAction->setIcon(style()->standardIcon(QStyle::SP_FileIcon));
-    // Open and Save have no shortcuts: the main window's Ctrl+O and Ctrl+S belong to the database.
+    // Open and Save have no shortcuts: the main window's Ctrl+O and Ctrl+S belong to the database. Save As has
+    // Ctrl+Shift+S, which the window leaves free.
     m_openAction =
         makeAction(this, QStringLiteral("Open SQL\u2026"), {}, QStringLiteral("Open a .sql file in a new tab"));
     m_openAction->setIcon(style()->standardIcon(QStyle::SP_DialogOpenButton));
     m_saveAction = makeAction(this, QStringLiteral("Save SQL"), {}, QStringLiteral("Save this tab's SQL"));
     m_saveAction->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
-    m_saveAsAction = makeAction(this, QStringLiteral("Save SQL As\u2026"), {},
-                                QStringLiteral("Save this tab's SQL under a new name"));
+    m_saveAsAction =
+        makeAction(this, QStringLiteral("Save SQL As\u2026"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)},
+                   QStringLiteral("Save this tab's SQL under a new name"));
     m_findAction = makeAction(this, QStringLiteral("Find"), {QKeySequence(Qt::CTRL | Qt::Key_F)},
                               QStringLiteral("Find in the SQL"));
     m_replaceAction = makeAction(this, QStringLiteral("Replace"), {QKeySequence(Qt::CTRL | Qt::Key_H)},
                                  QStringLiteral("Find and replace"));
-    m_commentAction =
-        makeAction(this, QStringLiteral("Toggle Comment"), {}, QStringLiteral("Comment or uncomment lines (Ctrl+/)"));
+    m_commentAction = makeAction(this, QStringLiteral("Toggle Comment"), {QKeySequence(Qt::CTRL | Qt::Key_Slash)},
+                                 QStringLiteral("Comment or uncomment the selected lines"));
     m_exportAction = makeAction(this, QStringLiteral("Export Result\u2026"), {},
                                 QStringLiteral("Export the shown result to CSV or JSON"));
     m_snippetAction = makeAction(this, QStringLiteral("Save as Snippet\u2026"), {},
@@ -226,6 +230,30 @@ QToolBar* QueryPanel::createToolBar()
     bar->addAction(m_newTabAction);
     bar->addAction(m_openAction);
     bar->addAction(m_saveAction);
+    // Save As hangs off Save's arrow, where people look for it; the menu shows its shortcut.
+    if (auto* save = qobject_cast<QToolButton*>(bar->widgetForAction(m_saveAction))) {
+        save->setObjectName(QStringLiteral("saveButton"));
+        auto* saveMenu = new QMenu(save);
+        saveMenu->addAction(m_saveAction);
+        saveMenu->addAction(m_saveAsAction);
+        save->setMenu(saveMenu);
+        save->setPopupMode(QToolButton::MenuButtonPopup);
+    }
+    // The editing commands work by shortcut anywhere in the panel; this menu lists them with their keys.
+    auto* editButton = new QToolButton(bar);
+    editButton->setObjectName(QStringLiteral("editMenuButton"));
+    editButton->setText(QStringLiteral("Edit"));
+    editButton->setToolTip(QStringLiteral("Find, replace and comment"));
+    editButton->setIcon(style()->standardIcon(QStyle::SP_FileDialogContentsView));
+    editButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    editButton->setPopupMode(QToolButton::InstantPopup);
+    auto* editMenu = new QMenu(editButton);
+    editMenu->addAction(m_findAction);
+    editMenu->addAction(m_replaceAction);
+    editMenu->addSeparator();
+    editMenu->addAction(m_commentAction);
+    editButton->setMenu(editMenu);
+    bar->addWidget(editButton);
     bar->addSeparator();
     bar->addAction(m_exportAction);
     bar->addAction(m_snippetAction);
@@ -338,6 +366,21 @@ void QueryPanel::insertSql(const QString& sql)
         editor = m_editors->newTab();
     editor->insertPlainText(sql);
     editor->setFocus();
+}
+
+SqlEditor* QueryPanel::openSql(const QString& sql, const QString& title)
+{
+    SqlEditor* editor = currentEditor();
+    if (editor && editor->filePath().isEmpty() && editor->toPlainText().trimmed().isEmpty()) {
+        editor->setPlainText(sql);
+        editor->document()->setModified(false);
+        if (!title.isEmpty())
+            m_editors->setTitle(editor, title);
+    } else {
+        editor = m_editors->newTab(sql, title);
+    }
+    editor->setFocus();
+    return editor;
 }
 
 // --- running ----------------------------------------------------------------------------------------------

@@ -70,8 +70,11 @@ public:
     void explainCurrentStatement();
     // Stops the running statement (Escape).
     void stop();
-    // Puts `sql` into the current editor at the cursor.
+    // Puts `sql` into the current editor at the cursor (a statement from the history).
     void insertSql(const QString& sql);
+    // Shows `sql` in an editor tab of its own, named `title` when one is given: a new tab, or the current one
+    // when it is empty (so nothing the person wrote is touched). Returns that editor.
+    SqlEditor* openSql(const QString& sql, const QString& title = {});
 
     // Dialog hooks, for tests and for a main window with its own dialog policy.
     QueryPrompts& prompts() { return m_prompts; }
@@ -97,6 +100,7 @@ public:
     QAction* saveAsAction() const { return m_saveAsAction; }
     QAction* findAction() const { return m_findAction; }
     QAction* replaceAction() const { return m_replaceAction; }
+    QAction* commentAction() const { return m_commentAction; }
     QAction* exportAction() const { return m_exportAction; }
 
 signals:
