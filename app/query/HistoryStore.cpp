@@ -16,8 +16,8 @@ namespace {
 
 const QString kSchemaResource = QStringLiteral(":/sql/query/history_schema.sql");
 
-// History writes happen on the GUI thread after each statement: WAL with NORMAL sync keeps them to a
-// fraction of a millisecond and still survives a crash of Quarry.
+// History is written by a worker while the window reads it: WAL lets the reads go on during a write, and
+// NORMAL sync keeps a write to a fraction of a millisecond and still survives a crash of Quarry.
 const QString kJournalMode = QStringLiteral("PRAGMA journal_mode = WAL");
 const QString kSynchronous = QStringLiteral("PRAGMA synchronous = NORMAL");
 
@@ -145,6 +145,40 @@ Status HistoryStore::add(const HistoryEntry& entry)
         return status;
     // Qt's QSQLITE counts placeholders itself and does not understand ?NNN, so repeated values are bound twice.
     return execBound(db, kPruneEntries, {key, key, kKeptPerDatabase}, context);
+}
+
+Status HistoryStore::add(const QList<HistoryEntry>& entries)
+{
+    QSqlDatabase db = m_connection->database();
+    const QString context = QStringLiteral("Cannot record the statements in the query history");
+    if (!db.transaction())
+        return sqlError(db.lastError(), context);
+    QStringList keys;
+    for (const HistoryEntry& entry : entries) {
+        const QString key = databaseKey(entry.database);
+        if (!keys.contains(key))
+            keys << key;
+        if (Status status = execBound(db, kInsertEntry,
+                                      {key, entry.sql, entry.startedAt.toUTC().toString(Qt::ISODateWithMs),
+                                       entry.durationMs, outcomeName(entry.outcome), entry.detail},
+                                      context);
+            !status) {
+            db.rollback();
+            return status;
+        }
+    }
+    for (const QString& key : keys) {
+        if (Status status = execBound(db, kPruneEntries, {key, key, kKeptPerDatabase}, context); !status) {
+            db.rollback();
+            return status;
+        }
+    }
+    if (!db.commit()) {
+        const Status failed = sqlError(db.lastError(), context);
+        db.rollback();
+        return failed;
+    }
+    return {};
 }
 
 Result<QList<HistoryEntry>> HistoryStore::entries(const QString& databasePath, const QString& search, int limit) const

@@ -32,8 +32,9 @@ struct Snippet {
 };
 
 // The query editor's history (per database file, across restarts) and named snippets, kept in an SQLite
-// file of Quarry's own under the application data folder, created on first use. Used on the GUI thread:
-// each call is one small indexed statement.
+// file of Quarry's own under the application data folder, created on first use. A store is used in the thread
+// that opened it: the window reads it on the GUI thread, and a HistoryWriter records statements through a
+// store of its own on a worker thread.
 class HistoryStore {
 public:
     // <AppDataLocation>/history.sqlite
@@ -48,6 +49,8 @@ public:
 
     // Records one statement; entries beyond the newest kKeptPerDatabase of its database are dropped.
     [[nodiscard]] Status add(const HistoryEntry& entry);
+    // Records several statements in one transaction (all or none), pruning each database once.
+    [[nodiscard]] Status add(const QList<HistoryEntry>& entries);
     // Newest first. `search` matches any part of the SQL text, case-insensitively (empty: everything).
     [[nodiscard]] Result<QList<HistoryEntry>> entries(const QString& databasePath, const QString& search = {},
                                                       int limit = 500) const;

@@ -20,6 +20,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -28,6 +29,8 @@
 #include <QTest>
 #include <QToolButton>
 #include <QTreeWidget>
+
+#include <sqlite3.h>
 
 using namespace quarry;
 using quarry::test::TestFiles;
@@ -61,6 +64,7 @@ private slots:
     void saveAsHasCtrlShiftS();
     void opensHandedOverSqlInATabOfItsOwn();
     void discardingUnsavedTextDropsItAndAsksNoMore();
+    void runsWithoutWaitingForALockedHistoryFile();
 
 private:
     // A panel on the demo database, shown, with its dialogs answered by the test.
@@ -703,6 +707,34 @@ void TestQueryPanel::discardingUnsavedTextDropsItAndAsksNoMore()
     m_answer = QMessageBox::Cancel;
     QVERIFY(panel->confirmClose());
     QCOMPARE(m_questions.size(), 2);
+}
+
+// History is written off the GUI thread: with the history file's write lock held elsewhere (the GUI's
+// connection would wait out its busy timeout), a run still ends at once, and its statement shows in the
+// History tab once the lock is gone.
+void TestQueryPanel::runsWithoutWaitingForALockedHistoryFile()
+{
+    auto panel = makePanel();
+    QVERIFY(waitForOpen(*panel));
+    HistoryModel* model = panel->historyPanel()->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const int before = model->rowCount();
+
+    sqlite3* locker = nullptr;
+    QCOMPARE(sqlite3_open_v2(QFile::encodeName(m_history->path()).constData(), &locker, SQLITE_OPEN_READWRITE, nullptr),
+             SQLITE_OK);
+    auto closeLocker = qScopeGuard([&] { sqlite3_close(locker); });
+    QCOMPARE(sqlite3_exec(locker, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(typeAndRun(*panel, QStringLiteral("SELECT title FROM posts WHERE id = 3")));
+    QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+    QCOMPARE(model->rowCount(), before); // not written yet: the lock is still held
+
+    QCOMPARE(sqlite3_exec(locker, "ROLLBACK", nullptr, nullptr, nullptr), SQLITE_OK);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), before + 1, 10000);
+    QCOMPARE(model->entries().at(0).sql, QStringLiteral("SELECT title FROM posts WHERE id = 3"));
 }
 
 QTEST_MAIN(TestQueryPanel)

@@ -7,6 +7,7 @@
 #include "ResultPane.h"
 #include "SqlEditor.h"
 #include "query/HistoryStore.h"
+#include "query/HistoryWriter.h"
 #include "query/ResultSpool.h"
 #include "query/SqlLexer.h"
 #include "query/StatementSplitter.h"
@@ -62,6 +63,8 @@ QAction* makeAction(QWidget* owner, const QString& text, const QList<QKeySequenc
 QueryPanel::QueryPanel(const QString& databasePath, bool readOnly, HistoryStore* history, QWidget* parent)
     : QWidget(parent), m_historyStore(history), m_databasePath(databasePath), m_databaseReadOnly(readOnly)
 {
+    if (m_historyStore)
+        m_historyWriter = std::make_unique<HistoryWriter>(m_historyStore->path());
     createActions();
     m_editors = new EditorTabs(m_prompts, this);
     m_find = new FindReplaceBar(this);
@@ -119,6 +122,8 @@ QueryPanel::QueryPanel(const QString& databasePath, bool readOnly, HistoryStore*
 
     connect(m_editors, &EditorTabs::currentEditorChanged, m_find, &FindReplaceBar::setEditor);
     connect(m_history, &HistoryPanel::insertRequested, this, &QueryPanel::insertSql);
+    if (m_historyWriter)
+        connect(m_historyWriter.get(), &HistoryWriter::synced, m_history, &HistoryPanel::refresh);
     connect(&m_runner, &QueryRunner::opened, this, &QueryPanel::onOpened);
     connect(&m_runner, &QueryRunner::statementPaused, this, &QueryPanel::onPaused);
     connect(&m_runner, &QueryRunner::resultStarted, this, &QueryPanel::onResultStarted);
@@ -527,7 +532,7 @@ void QueryPanel::onStatementFinished(const StatementOutcome& outcome)
 {
     if (outcome.runId != m_run.id)
         return;
-    if (m_historyStore && !m_databasePath.isEmpty()) {
+    if (m_historyWriter && !m_databasePath.isEmpty()) {
         HistoryEntry entry;
         entry.database = m_databasePath;
         entry.sql = outcome.sql;
@@ -537,7 +542,7 @@ void QueryPanel::onStatementFinished(const StatementOutcome& outcome)
                         : outcome.error->cancelled ? HistoryEntry::Outcome::Cancelled
                                                    : HistoryEntry::Outcome::Error;
         entry.detail = outcome.error ? outcome.error->message : outcome.summary();
-        (void)m_historyStore->add(entry); // history is a convenience: a failure to record never stops a run
+        m_historyWriter->add(entry);
     }
 
     ResultPane* pane = m_run.panes.value(outcome.index);
@@ -600,7 +605,9 @@ void QueryPanel::onRunFinished(const RunSummary& summary)
                    .arg(pane ? summary.error->message : summary.error->describe());
     }
     setStatus(text);
-    m_history->refresh();
+    // The History tab reads the store once the worker has written this run's statements.
+    if (m_historyWriter)
+        m_historyWriter->sync();
     updateActions();
     emit runningChanged(false);
     emit runFinished(summary.succeeded());

@@ -9,6 +9,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <memory>
 
 class QAction;
 class QLabel;
@@ -22,6 +23,7 @@ class EditorTabs;
 class FindReplaceBar;
 class HistoryPanel;
 class HistoryStore;
+class HistoryWriter;
 class QueryPlanView;
 class ResultPane;
 class SqlEditor;
@@ -37,6 +39,9 @@ class SqlEditor;
 // person to write or discard pending edits and returns false to cancel the run. While a transaction the
 // person began in the editor is open, transactionStateChanged(true) says so (its writes lock the file for
 // others until COMMIT or ROLLBACK).
+//
+// History: each statement run is recorded by a HistoryWriter on a thread of its own (a locked or slow history
+// file never holds up the window); the History tab reads the store again once the run's entries are written.
 class QueryPanel : public QWidget {
     Q_OBJECT
 public:
@@ -143,6 +148,7 @@ private:
     QueryRunner m_runner;
     QueryPrompts m_prompts;
     HistoryStore* m_historyStore;
+    std::unique_ptr<HistoryWriter> m_historyWriter; // records statements off the GUI thread
     std::function<bool()> m_writeGuard;
     QString m_databasePath;
     bool m_databaseReadOnly = false; // the main window opened the file read-only
