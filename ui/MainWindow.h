@@ -25,7 +25,9 @@ class TableBrowser;
 
 // The main window: the tables of the open file in tabs, a schema tree beside them, docks for the query
 // editor and the stats panels, and the file and edit commands. Edits stay pending across every table until
-// Write Changes (Ctrl+S) writes them all in one transaction, or Revert Changes drops them.
+// Write Changes (Ctrl+S) writes them all in one transaction, or Revert Changes drops them. While a transaction
+// begun in the query editor is open it holds the file's write lock: Write Changes and Upgrade are off (saying
+// why) and the questions about pending edits offer only to discard them, so the GUI thread never waits on it.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
