@@ -168,6 +168,10 @@ void MainWindow::createActions()
     });
     m_back = make(QStringLiteral("&Back"), QKeySequence(Qt::ALT | Qt::Key_Left), [this] { goBack(); });
     m_forward = make(QStringLiteral("&Forward"), QKeySequence(Qt::ALT | Qt::Key_Right), [this] { goForward(); });
+    m_goToRow = make(QStringLiteral("Go to &Row\u2026"), QKeySequence(Qt::CTRL | Qt::Key_G), [this] {
+        if (TableBrowser* browser = currentBrowser())
+            browser->focusGoToField();
+    });
     m_about = make(QStringLiteral("&About Quarry"), {}, [this] {
         QMessageBox::about(this, QStringLiteral("About Quarry"),
                            QStringLiteral("<h3>Quarry %1</h3><p>A fast, safe desktop browser for SQLite databases.</p>"
@@ -319,6 +323,8 @@ void MainWindow::createMenus()
 
     QMenu* go = menuBar()->addMenu(QStringLiteral("&Go"));
     go->addActions({m_back, m_forward});
+    go->addSeparator();
+    go->addAction(m_goToRow);
 
     QMenu* help = menuBar()->addMenu(QStringLiteral("&Help"));
     help->addAction(m_about);
@@ -397,7 +403,10 @@ bool MainWindow::openFile(const QString& path, bool readOnly)
     connect(m_session.get(), &DatabaseSession::written, this, &MainWindow::onWritten);
     addRecentFile(QFileInfo(path).absoluteFilePath());
     m_queryPanel->setDatabase(m_session->path(), m_session->isReadOnly());
-    m_statsDock->setDatabase(m_session->schema().isBlog() ? m_session->path() : QString());
+    if (m_session->schema().isBlog())
+        m_statsDock->setDatabase(m_session->path());
+    else
+        m_statsDock->setUnavailable(StatsDock::notABlogDatabaseText());
     fillSchemaTree();
     // A blog database opens on its three tables; any other file on its first table.
     auto objects = m_session->objects();
@@ -690,11 +699,8 @@ void MainWindow::updateStatus()
                                             : QStringLiteral("Schema: %1").arg(schema.describe()));
     if (TableBrowser* browser = currentBrowser()) {
         const TableModel* model = browser->model();
-        const QString rows = QLocale().toString(model->storedRowCount());
         QString text = model->isLoading() ? QStringLiteral("%1: reading\u2026").arg(browser->tableName())
-                       : model->isCountExact()
-                           ? QStringLiteral("%1: %2 rows").arg(browser->tableName(), rows)
-                           : QStringLiteral("%1: at least %2 rows, counting\u2026").arg(browser->tableName(), rows);
+                                          : QStringLiteral("%1: %2").arg(browser->tableName(), model->rowCountText());
         if (!browser->referencesText().isEmpty())
             text += QStringLiteral("  |  selected row: ") + browser->referencesText();
         m_rowsLabel->setText(text);
@@ -722,6 +728,7 @@ void MainWindow::updateActions()
     m_setNull->setEnabled(editable);
     m_back->setEnabled(m_history.canGoBack());
     m_forward->setEnabled(m_history.canGoForward());
+    m_goToRow->setEnabled(currentBrowser() != nullptr);
 }
 
 void MainWindow::updateUpgradeBar()

@@ -128,6 +128,7 @@ private:
     QAction* m_setNull = nullptr;
     QAction* m_back = nullptr;
     QAction* m_forward = nullptr;
+    QAction* m_goToRow = nullptr;
     QAction* m_about = nullptr;
 };
 

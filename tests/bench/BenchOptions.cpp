@@ -80,7 +80,12 @@ std::optional<BenchOptions> BenchOptions::parse(const QStringList& arguments, QS
          QStringLiteral("Scroll-bar positions visited from top to bottom (default 100)."), QStringLiteral("N")},
         {QStringLiteral("stats-runs"), QStringLiteral("Timed runs per stats panel, median reported (default 3)."),
          QStringLiteral("N")},
-        {QStringLiteral("stats-keep"), QStringLiteral("Rows a stats panel keeps (default 1000)."), QStringLiteral("N")},
+        {QStringLiteral("stats-keep"),
+         QStringLiteral("Rows a stats panel keeps (default: as many as the panel in the window, %1).")
+             .arg(StatsPage::MaxRows),
+         QStringLiteral("N")},
+        {QStringLiteral("stats-limit-ms"), QStringLiteral("Give up on a stats run after this long (default 600000)."),
+         QStringLiteral("MS")},
         {QStringLiteral("rss-limit-mb"),
          QStringLiteral("Stop a side's step when its resident memory passes this (default 4096)."),
          QStringLiteral("MB")},

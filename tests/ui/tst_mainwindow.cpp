@@ -102,6 +102,7 @@ private slots:
     void revertDropsEveryPendingEdit();
     void undoAndRedoStepThroughCellEdits();
     void undoesTheFirstEditAndRedoesTheFirstUndo();
+    void goToRowWithCtrlGMovesToTheTypedRow();
     void asksBeforeACascadingDeleteAndWritesIt_data();
     void asksBeforeACascadingDeleteAndWritesIt();
     void cancellingADeleteMarksNothing();
@@ -580,6 +581,25 @@ void TestMainWindow::undoAndRedoStepThroughCellEdits()
                  QStringLiteral(" Robert"));
     QCOMPARE(TestFiles::querySql(file, QStringLiteral("SELECT email FROM users WHERE id = 1")),
              QStringLiteral("a2@example.com"));
+}
+
+void TestMainWindow::goToRowWithCtrlGMovesToTheTypedRow()
+{
+    const QString file = demoCopy();
+    QVERIFY(openWindow(file));
+    TableBrowser* posts = m_window->showTable(QStringLiteral("posts"));
+    QVERIFY(posts);
+    QVERIFY(waitForRows(posts->model()));
+    posts->view()->setFocus();
+    pressOnWindow(Qt::Key_G, Qt::ControlModifier);
+    QVERIFY(posts->goToField()->hasFocus());
+    QTest::keyClicks(posts->goToField(), QStringLiteral("3"));
+    QTest::keyClick(posts->goToField(), Qt::Key_Return);
+    QCOMPARE(posts->view()->currentIndex().row(), 2);
+    QVERIFY(posts->view()->hasFocus());
+    QCOMPARE(
+        posts->currentIdentity().toLongLong(),
+        TestFiles::querySql(file, QStringLiteral("SELECT id FROM posts ORDER BY id LIMIT 1 OFFSET 2")).toLongLong());
 }
 
 void TestMainWindow::undoesTheFirstEditAndRedoesTheFirstUndo()

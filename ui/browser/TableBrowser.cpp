@@ -60,14 +60,6 @@ TableBrowser::TableBrowser(DatabaseSession& session, std::unique_ptr<TableModel>
         if (ok && number > 0)
             goToRow(number);
     });
-    auto* goToShortcut = new QAction(this);
-    goToShortcut->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
-    goToShortcut->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(goToShortcut, &QAction::triggered, this, [this] {
-        m_goTo->setFocus(Qt::ShortcutFocusReason);
-        m_goTo->selectAll();
-    });
-    addAction(goToShortcut);
 
     auto* top = new QHBoxLayout;
     top->addWidget(m_search, 1);
@@ -383,6 +375,12 @@ void TableBrowser::goToRow(qint64 number)
     m_view->setCurrentIndex(index);
     m_view->scrollTo(index);
     m_view->setFocus();
+}
+
+void TableBrowser::focusGoToField()
+{
+    m_goTo->setFocus(Qt::ShortcutFocusReason);
+    m_goTo->selectAll();
 }
 
 void TableBrowser::goToLastRow()

@@ -52,6 +52,8 @@ public:
     // The table's first and last rows, as Ctrl+Home and Ctrl+End in the grid.
     void goToFirstRow() { goToRow(1); }
     void goToLastRow();
+    // Go ▸ Go to Row (Ctrl+G): the cursor in the row-number field.
+    void focusGoToField();
     void setRequest(const BrowseRequest& request);
     void insertRow();
     // Asks the window to confirm first; see MainWindow::deleteSelectedRows.
