@@ -230,6 +230,23 @@ QString BrowseSql::rowidRangeSql() const
         .arg(table);
 }
 
+QString BrowseSql::positionSql() const
+{
+    if (m_identity.isEmpty() || isSorted() || m_descending)
+        return {};
+    const QString matching =
+        m_conditions.isEmpty() ? QString() : QStringLiteral(" AND ") + m_conditions.join(QStringLiteral(" AND "));
+    // The count walks the identity index up to the row: a range scan, never the rows' contents.
+    return QStringLiteral("SELECT (SELECT count(*) FROM %1 WHERE %2 < ?%3), "
+                          "EXISTS (SELECT 1 FROM %1 WHERE %2 = ?%3)")
+        .arg(keyFrom(), m_identity, matching);
+}
+
+QVariantList BrowseSql::positionBinds(const QVariant& identity) const
+{
+    return QVariantList{identity} + m_binds + QVariantList{identity} + m_binds;
+}
+
 QString BrowseSql::keysSql() const
 {
     const QString sortKey = isSorted() ? m_sortExpression : QStringLiteral("NULL");

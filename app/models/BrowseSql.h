@@ -49,6 +49,10 @@ public:
     // Empty when that does not apply (a filter, an order, no rowid).
     QString rowidRangeSql() const;
     const QVariantList& whereBinds() const { return m_binds; }
+    // In the natural order: how many matching rows come before the row with a given identity, and whether
+    // that row matches at all. Binds are positionBinds(identity). Empty for a sorted request or a view.
+    QString positionSql() const;
+    QVariantList positionBinds(const QVariant& identity) const;
 
 private:
     QString selectList() const;

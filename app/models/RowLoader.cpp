@@ -109,6 +109,21 @@ public:
     }
 
     std::optional<qint64> total() const { return m_total; }
+
+    // See BrowseSql::positionSql: -1 when the row is not there or the order does not allow it.
+    qint64 positionOf(const QVariant& identity)
+    {
+        const QString sql = m_sql.positionSql();
+        if (sql.isEmpty())
+            return -1;
+        Statement statement(m_db, sql);
+        if (!statement.isValid())
+            return -1;
+        statement.bind(m_sql.positionBinds(identity));
+        if (sqlite3_step(statement.get()) != SQLITE_ROW || sqlite3_column_int(statement.get(), 1) == 0)
+            return -1;
+        return sqlite3_column_int64(statement.get(), 0);
+    }
     bool needsCount() const { return !m_total.has_value() && !m_countTried; }
     bool needsEstimate() const { return !m_estimateTried; }
 
@@ -316,6 +331,15 @@ void RowLoader::requestRows(quint64 generation, qint64 first, int count)
     m_wake.wakeOne();
 }
 
+void RowLoader::locate(quint64 generation, const QVariant& identity)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        m_locate = std::make_pair(generation, identity);
+    }
+    m_wake.wakeOne();
+}
+
 void RowLoader::setBackgroundPaused(bool paused)
 {
     {
@@ -355,9 +379,10 @@ void RowLoader::run()
 
     while (true) {
         std::optional<RowRequest> request;
+        std::optional<std::pair<quint64, QVariant>> locate;
         {
             QMutexLocker lock(&m_mutex);
-            while (!m_stopping && !m_queryChanged && m_requests.empty() &&
+            while (!m_stopping && !m_queryChanged && m_requests.empty() && !m_locate &&
                    !(generation && !m_paused && (worker.needsEstimate() || worker.needsCount() || worker.needsKeys())))
                 m_wake.wait(&m_mutex);
             if (m_stopping)
@@ -370,10 +395,13 @@ void RowLoader::run()
             if (!m_requests.empty()) {
                 request = m_requests.front();
                 m_requests.pop_front();
+            } else if (m_locate) {
+                locate = std::move(m_locate);
+                m_locate.reset();
             }
             if (m_paused)
                 worker.dropKeyWalk();
-            if (!request && m_paused)
+            if (!request && !locate && m_paused)
                 continue;
         }
         if (request) {
@@ -384,6 +412,11 @@ void RowLoader::run()
                 emit rowsLoaded(generation, request->first, *block);
             else if (sqlite3_errcode(db) != SQLITE_INTERRUPT)
                 emit failed(generation, std::get<QString>(rows));
+            continue;
+        }
+        if (locate) {
+            if (locate->first == generation)
+                emit located(generation, locate->second, worker.positionOf(locate->second));
             continue;
         }
         if (worker.needsEstimate()) {

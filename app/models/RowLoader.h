@@ -9,6 +9,8 @@
 
 #include <atomic>
 #include <deque>
+#include <optional>
+#include <utility>
 
 struct sqlite3;
 
@@ -35,6 +37,8 @@ public:
     // Called on the GUI thread.
     void setQuery(quint64 generation, const BrowseSql& sql);
     void requestRows(quint64 generation, qint64 first, int count);
+    // Asks where the row with `identity` is in the current rows; answered by located().
+    void locate(quint64 generation, const QVariant& identity);
     // Pausing stops the background count and key walk and lets go of the read lock they hold, so a write on
     // another connection can commit; rows asked for are still read.
     void setBackgroundPaused(bool paused);
@@ -46,6 +50,8 @@ signals:
     void counted(quint64 generation, qint64 rows);
     // Before the count: the rows a whole table probably holds, from its rowid range.
     void estimated(quint64 generation, qint64 rows);
+    // `row` is the row's position (0 for the first), -1 when it is not among the rows or the order is sorted.
+    void located(quint64 generation, const QVariant& identity, qint64 row);
     void keyIndexBuilt(quint64 generation);
     void failed(quint64 generation, const QString& message);
 
@@ -68,6 +74,7 @@ private:
     BrowseSql m_sql;
     bool m_queryChanged = false;
     std::deque<RowRequest> m_requests;
+    std::optional<std::pair<quint64, QVariant>> m_locate; // the latest locate() not yet answered
     bool m_stopping = false;
     bool m_paused = false;
     // Set by the loader thread once open; read by the GUI thread to interrupt.

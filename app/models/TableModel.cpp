@@ -71,6 +71,13 @@ TableModel::TableModel(const QString& path, TableInfo table, QList<ComputedColum
     connect(m_loader.get(), &RowLoader::counted, this, &TableModel::onCounted, Qt::QueuedConnection);
     connect(m_loader.get(), &RowLoader::estimated, this, &TableModel::onEstimated, Qt::QueuedConnection);
     connect(
+        m_loader.get(), &RowLoader::located, this,
+        [this](quint64 generation, const QVariant& identity, qint64 row) {
+            if (generation == m_generation)
+                emit located(identity, row);
+        },
+        Qt::QueuedConnection);
+    connect(
         m_loader.get(), &RowLoader::failed, this,
         [this](quint64 generation, const QString& message) {
             if (generation == m_generation || generation == 0)

@@ -87,6 +87,16 @@ public:
     qint64 storedRowOf(int row) const;
     // The model row showing stored row `stored`, -1 when it is outside the window.
     int modelRowOf(qint64 stored) const;
+    // Finds where the row with `identity` is among the current rows, on the loader thread; answered by
+    // located() with its stored row, or -1 when it is not there or the rows are sorted (positions in a
+    // sorted order are not looked up).
+    void locate(const QVariant& identity) { m_loader->locate(m_generation, identity); }
+    // Before the count: at least `rows` rows are known to be there (a located row's position, say).
+    void expectRows(qint64 rows)
+    {
+        if (!m_countExact && rows > m_storedRows)
+            setStoredRows(rows, false);
+    }
 
     bool isCountExact() const { return m_countExact; }
     // "1,234 rows", "about 10,000,000 rows (counting…)" or "at least 256 rows (counting…)".
@@ -118,6 +128,7 @@ public:
 signals:
     void rowCountChanged(qint64 storedRows, bool exact);
     void windowMoved(qint64 start);
+    void located(const QVariant& identity, qint64 storedRow);
     void loadingChanged(bool loading);
     void failed(const QString& message);
 

@@ -28,6 +28,23 @@
 
 namespace quarry {
 
+namespace {
+
+// Whether `column` holds the row's identity: the rowid alias (a lone INTEGER PRIMARY KEY) or the single-column
+// key of a WITHOUT ROWID table.
+bool isIdentityColumn(const TableInfo& table, const QString& column)
+{
+    if (table.primaryKey() != QStringList{column})
+        return false;
+    if (!table.hasRowid)
+        return true;
+    const int index = table.columnIndex(column);
+    return index >= 0 &&
+           table.columns.at(index).declaredType.trimmed().compare(QStringLiteral("INTEGER"), Qt::CaseInsensitive) == 0;
+}
+
+} // namespace
+
 TableBrowser::TableBrowser(DatabaseSession& session, std::unique_ptr<TableModel> model, QWidget* parent)
     : QWidget(parent)
     , m_session(session)
@@ -406,7 +423,33 @@ void TableBrowser::goToKey(const QString& column, const QVariant& value)
             return;
         }
     }
-    // Anywhere in a big table: show just that row, with its filter in view to clear.
+    // Anywhere in a big table: when the key is the row's identity and the rows are in their natural order,
+    // the loader counts the rows before it (an index range scan) and the grid goes there.
+    disconnect(m_locating);
+    if (isIdentityColumn(m_model->table(), column)) {
+        m_locating = connect(m_model.get(), &TableModel::located, this,
+                             [this, c, value](const QVariant& identity, qint64 stored) {
+                                 if (identity != value)
+                                     return;
+                                 disconnect(m_locating);
+                                 if (stored >= 0) {
+                                     m_model->expectRows(stored + 1);
+                                     goToRow(stored + 1);
+                                     if (c >= 0)
+                                         m_view->setCurrentIndex(m_view->currentIndex().siblingAtColumn(c));
+                                 } else {
+                                     filterToKey(c, value);
+                                 }
+                             });
+        m_model->locate(value);
+        return;
+    }
+    filterToKey(c, value);
+}
+
+void TableBrowser::filterToKey(int c, const QVariant& value)
+{
+    // Show just that row, with its filter in view to clear.
     BrowseRequest request;
     request.columnFilters.insert(c >= 0 ? c : 0, QStringLiteral("=") + value.toString());
     setRequest(request);

@@ -44,7 +44,8 @@ public:
 
     // The selected row's identity, invalid when none.
     QVariant currentIdentity() const;
-    // Shows the row whose `column` equals `value`: selects it when loaded, else filters the table to it.
+    // Shows the row whose `column` equals `value`: selects it when loaded; goes to it in the whole table when
+    // `column` is the row's identity and the rows are in their natural order; else filters the table to it.
     void goToKey(const QString& column, const QVariant& value);
     void selectIdentity(const QVariant& identity);
     // Makes row `number` (1 for the first) of the table current and shows it, however far down it is.
@@ -77,6 +78,7 @@ private:
     void updateDetail();
     void setupView(QTableView* view);
     void fitColumns();
+    void filterToKey(int column, const QVariant& value);
     int visibleRows() const;
     void updateRowBar();
     void onViewScrolled(int value);
@@ -96,6 +98,7 @@ private:
     qint64 m_rowBarScale = 1;
     bool m_syncingRowBar = false;
     QLineEdit* m_goTo;
+    QMetaObject::Connection m_locating; // goToKey waiting for the row's position
     QSplitter* m_splitter;
     QLabel* m_detailTitle;
     QTableView* m_detailView;
