@@ -50,6 +50,13 @@ QString gridText(const QString& text)
     return text.left(cut) + QStringLiteral("\u2026");
 }
 
+// QList's == hands memcmp a null pointer when an empty list has never held anything (Qt 6.4), which
+// UndefinedBehaviorSanitizer reports.
+bool sameIdentities(const QList<qint64>& a, const QList<qint64>& b)
+{
+    return std::equal(a.cbegin(), a.cend(), b.cbegin(), b.cend());
+}
+
 bool isIntegerType(const QString& declared)
 {
     return declared.toUpper().contains(QStringLiteral("INT"));
@@ -291,9 +298,9 @@ void TableModel::onPendingChanged(const QString& table)
     if (table != m_table.name)
         return;
     const QList<qint64> now = m_pending->insertedRows(m_table.name);
-    if (now != m_insertedRows) {
+    if (!sameIdentities(now, m_insertedRows)) {
         const int base = windowRows();
-        if (now.size() > m_insertedRows.size() && now.mid(0, m_insertedRows.size()) == m_insertedRows) {
+        if (now.size() > m_insertedRows.size() && sameIdentities(now.mid(0, m_insertedRows.size()), m_insertedRows)) {
             beginInsertRows({}, base + int(m_insertedRows.size()), base + int(now.size()) - 1);
             m_insertedRows = now;
             endInsertRows();
@@ -308,7 +315,7 @@ void TableModel::onPendingChanged(const QString& table)
                 endRemoveRows();
             }
         }
-        if (now != m_insertedRows) {
+        if (!sameIdentities(now, m_insertedRows)) {
             beginResetModel();
             m_insertedRows = now;
             endResetModel();
