@@ -4,6 +4,8 @@
 // QAbstractItemModelTester, reading cells once their page has arrived, and answering the window's questions.
 
 #include "Dialogs.h"
+#include "browser/TableBrowser.h"
+#include "models/DatabaseSession.h"
 #include "models/TableModel.h"
 
 #include <QAbstractItemModelTester>
@@ -11,6 +13,9 @@
 #include <QStringList>
 #include <QTest>
 #include <QtGlobal>
+
+#include <functional>
+#include <memory>
 
 namespace quarry::test {
 
@@ -53,6 +58,41 @@ inline int rowOf(const TableModel* model, qint64 identity)
 {
     return model->rowOfIdentity(QVariant(identity));
 }
+
+// One table of a file in a TableBrowser of its own, shown offscreen, its model checked and its first rows in.
+// `prepare` runs on the model before the browser is shown. Returns null when any of it fails.
+struct BrowserFixture {
+    std::unique_ptr<DatabaseSession> session;
+    std::unique_ptr<TableBrowser> browser; // reads the session's file: goes first
+
+    TableBrowser* open(const QString& file, const QString& table, QSize size,
+                       const std::function<void(TableModel*)>& prepare = {})
+    {
+        close();
+        auto opened = DatabaseSession::open(file, false);
+        if (!opened)
+            return nullptr;
+        session = std::move(*opened);
+        auto model = session->createModel(table);
+        if (!model)
+            return nullptr;
+        browser = std::make_unique<TableBrowser>(*session, std::move(*model));
+        checkModel(browser->model());
+        if (prepare)
+            prepare(browser->model());
+        browser->resize(size);
+        browser->show();
+        if (!QTest::qWaitForWindowExposed(browser.get()) || !waitForRows(browser->model()))
+            return nullptr;
+        return browser.get();
+    }
+
+    void close()
+    {
+        browser.reset();
+        session.reset();
+    }
+};
 
 // Collects the warnings Qt prints while it lives (and still passes them on to QtTest's log).
 class WarningLog {

@@ -63,8 +63,7 @@ private:
     QString m_dense;
     QString m_gaps;
     Layout m_layout = Layout::Dense;
-    std::unique_ptr<DatabaseSession> m_session;
-    std::unique_ptr<TableBrowser> m_browser;
+    BrowserFixture m_fixture;
 };
 
 void TestBigTable::initTestCase()
@@ -87,37 +86,21 @@ INSERT INTO items (id, label) SELECT 3 * i, printf('item %06d', 3 * i) FROM n;)s
 
 void TestBigTable::cleanup()
 {
-    m_browser.reset();
-    m_session.reset();
+    m_fixture.close();
 }
 
 TableBrowser* TestBigTable::open(const QString& file, const QString& table, Layout layout)
 {
-    m_browser.reset();
-    m_session.reset();
     m_layout = layout;
-    auto session = DatabaseSession::open(file, false);
-    if (!session)
-        return nullptr;
-    m_session = std::move(*session);
-    auto model = m_session->createModel(table);
-    if (!model)
-        return nullptr;
-    m_browser = std::make_unique<TableBrowser>(*m_session, std::move(*model));
-    TableModel* tableModel = m_browser->model();
-    checkModel(tableModel);
-    if (table == QStringLiteral("items"))
-        tableModel->setWindowLimit(kWindow);
-    m_browser->resize(900, 600);
-    m_browser->show();
-    if (!QTest::qWaitForWindowExposed(m_browser.get()) || !waitForRows(tableModel))
-        return nullptr;
-    if (layout == Layout::LabelsDown) {
-        tableModel->sort(tableModel->modelColumn(QStringLiteral("label")), Qt::DescendingOrder);
-        if (!waitForRows(tableModel))
-            return nullptr;
-    }
-    return m_browser.get();
+    TableBrowser* browser = m_fixture.open(file, table, QSize(900, 600), [&](TableModel* model) {
+        if (table == QStringLiteral("items"))
+            model->setWindowLimit(kWindow);
+    });
+    if (!browser || layout != Layout::LabelsDown)
+        return browser;
+    TableModel* model = browser->model();
+    model->sort(model->modelColumn(QStringLiteral("label")), Qt::DescendingOrder);
+    return waitForRows(model) ? browser : nullptr;
 }
 
 qint64 TestBigTable::expectedId(qint64 stored) const
@@ -135,20 +118,20 @@ qint64 TestBigTable::expectedId(qint64 stored) const
 
 qint64 TestBigTable::idAt(int row) const
 {
-    const TableModel* model = m_browser->model();
+    const TableModel* model = m_fixture.browser->model();
     return cellData(model, row, model->modelColumn(QStringLiteral("id")), Qt::EditRole).toLongLong();
 }
 
 qint64 TestBigTable::currentStoredRow() const
 {
-    return m_browser->model()->storedRowOf(m_browser->view()->currentIndex().row());
+    return m_fixture.browser->model()->storedRowOf(m_fixture.browser->view()->currentIndex().row());
 }
 
 qint64 TestBigTable::topStoredRow() const
 {
     // Scrolling by item, the grid's scroll value is its top row; at the very end the last row sits at the
     // bottom and the row above the scroll value may peek in at the top.
-    return m_browser->model()->storedRowOf(m_browser->view()->verticalScrollBar()->value());
+    return m_fixture.browser->model()->storedRowOf(m_fixture.browser->view()->verticalScrollBar()->value());
 }
 
 void TestBigTable::showsAWindowAndAScrollBarOverTheWholeTable_data()
@@ -310,7 +293,7 @@ void TestBigTable::pendingEditsSurviveTheWindowMovingAway()
     browser->goToRow(kRows);
     const int end = model->modelRowOf(kRows - 1);
     QCOMPARE(cellText(model, end, label), QStringLiteral("edited at the end"));
-    QCOMPARE(m_session->pending().rowCount(), 2);
+    QCOMPARE(m_fixture.session->pending().rowCount(), 2);
     // Nothing was written: the file still has its own labels.
     QCOMPARE(TestFiles::dumpRows(m_dense,
                                  QStringLiteral("SELECT label FROM items WHERE id IN (11, %1) ORDER BY id").arg(kRows)),

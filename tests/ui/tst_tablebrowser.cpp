@@ -49,8 +49,7 @@ private:
 
     QTemporaryDir m_dir;
     QString m_demo;
-    std::unique_ptr<DatabaseSession> m_session;
-    std::unique_ptr<TableBrowser> m_browser;
+    BrowserFixture m_fixture;
 };
 
 void TestTableBrowser::initTestCase()
@@ -63,28 +62,12 @@ void TestTableBrowser::initTestCase()
 
 void TestTableBrowser::cleanup()
 {
-    m_browser.reset(); // reads the session's file: goes first
-    m_session.reset();
+    m_fixture.close();
 }
 
 TableBrowser* TestTableBrowser::open(const QString& file, const QString& table)
 {
-    m_browser.reset();
-    m_session.reset();
-    auto session = DatabaseSession::open(file, false);
-    if (!session)
-        return nullptr;
-    m_session = std::move(*session);
-    auto model = m_session->createModel(table);
-    if (!model)
-        return nullptr;
-    m_browser = std::make_unique<TableBrowser>(*m_session, std::move(*model));
-    checkModel(m_browser->model());
-    m_browser->resize(1100, 700);
-    m_browser->show();
-    if (!QTest::qWaitForWindowExposed(m_browser.get()) || !waitForRows(m_browser->model()))
-        return nullptr;
-    return m_browser.get();
+    return m_fixture.open(file, table, QSize(1100, 700));
 }
 
 QStringList TestTableBrowser::column(const TableModel* model, int column) const
