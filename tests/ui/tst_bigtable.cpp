@@ -10,6 +10,7 @@
 
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QLocale>
 #include <QScrollBar>
 #include <QStandardPaths>
 #include <QTableView>
@@ -249,6 +250,24 @@ void TestBigTable::goToRowShowsAnyRow()
     const int row = browser->view()->currentIndex().row();
     QVERIFY(browser->view()->rowAt(0) <= row &&
             row <= browser->view()->rowAt(browser->view()->viewport()->height() - 1));
+    QVERIFY(browser->goToProblem().isEmpty());
+    // A number that is no row says so and moves nothing; one past the end goes to the last row and says why.
+    for (const QString& typed : {QStringLiteral("0"), QStringLiteral(",")}) {
+        browser->focusGoToField();
+        QTest::keyClicks(browser->goToField(), typed);
+        QTest::keyClick(browser->goToField(), Qt::Key_Return);
+        QCOMPARE(currentStoredRow(), qint64(3209));
+        QCOMPARE(browser->goToProblem(),
+                 QStringLiteral("There is no row \u201c%1\u201d. Type a row number from 1 to %2.")
+                     .arg(typed, QLocale().toString(kRows)));
+        QCOMPARE(browser->goToField()->toolTip(), browser->goToProblem());
+    }
+    browser->focusGoToField();
+    QTest::keyClicks(browser->goToField(), QStringLiteral("7000"));
+    QTest::keyClick(browser->goToField(), Qt::Key_Return);
+    QCOMPARE(currentStoredRow(), qint64(kRows - 1));
+    QCOMPARE(browser->goToProblem(),
+             QStringLiteral("The table has %1 rows: showing the last.").arg(QLocale().toString(kRows)));
     // Past the end: the last row.
     browser->goToRow(999'999);
     QCOMPARE(currentStoredRow(), qint64(kRows - 1));

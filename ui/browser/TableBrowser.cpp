@@ -21,6 +21,7 @@
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -29,6 +30,8 @@
 namespace quarry {
 
 namespace {
+
+const QString kGoToTip = QStringLiteral("Type a row number and press Return (Ctrl+G)");
 
 // Whether `column` holds the row's identity: the rowid alias (a lone INTEGER PRIMARY KEY) or the single-column
 // key of a WITHOUT ROWID table.
@@ -65,7 +68,7 @@ TableBrowser::TableBrowser(DatabaseSession& session, std::unique_ptr<TableModel>
     m_cancel->setToolTip(QStringLiteral("Stop sorting or filtering and show the rows as they were"));
 
     m_goTo->setPlaceholderText(QStringLiteral("Go to row\u2026"));
-    m_goTo->setToolTip(QStringLiteral("Type a row number and press Return (Ctrl+G)"));
+    m_goTo->setToolTip(kGoToTip);
     m_goTo->setValidator(
         new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9 ,.'\u00a0]{0,24}")), m_goTo));
     m_goTo->setMaximumWidth(m_goTo->fontMetrics().horizontalAdvance(QStringLiteral("Go to row\u2026")) * 3 / 2);
@@ -74,8 +77,24 @@ TableBrowser::TableBrowser(DatabaseSession& session, std::unique_ptr<TableModel>
         digits.remove(QRegularExpression(QStringLiteral("[^0-9]")));
         bool ok = false;
         const qint64 number = digits.toLongLong(&ok);
-        if (ok && number > 0)
+        const qint64 rows = m_model->storedRowCount();
+        const QString range = rows > 0 ? QStringLiteral("Type a row number from 1 to %1.").arg(QLocale().toString(rows))
+                                       : QStringLiteral("The table has no rows.");
+        if (!ok || number < 1 || rows == 0) {
+            m_goToProblem =
+                m_goTo->text().trimmed().isEmpty()
+                    ? range
+                    : QStringLiteral("There is no row \u201c%1\u201d. %2").arg(m_goTo->text().trimmed(), range);
+        } else if (number > rows && m_model->isCountExact()) {
+            m_goToProblem = QStringLiteral("The table has %1: showing the last.").arg(m_model->rowCountText());
+            goToRow(rows);
+        } else {
+            m_goToProblem.clear();
             goToRow(number);
+        }
+        m_goTo->setToolTip(m_goToProblem.isEmpty() ? kGoToTip : m_goToProblem);
+        if (!m_goToProblem.isEmpty())
+            QToolTip::showText(m_goTo->mapToGlobal(QPoint(0, m_goTo->height())), m_goToProblem, m_goTo);
     });
 
     auto* top = new QHBoxLayout;

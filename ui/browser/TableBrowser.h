@@ -33,6 +33,8 @@ public:
     TableModel* detailModel() const { return m_detailModel.get(); }
     QLineEdit* searchField() const { return m_search; }
     QLineEdit* goToField() const { return m_goTo; }
+    // Why the last number typed into the Go to row field could not be shown as asked, empty when it could.
+    QString goToProblem() const { return m_goToProblem; }
     // The scroll bar over the whole table, shown instead of the grid's own when the table is bigger than the
     // model's window (see TableModel::setWindowStart). Its value is the top row's number in the table,
     // divided by rowBarScale() for tables beyond what an int scroll bar can count.
@@ -98,6 +100,7 @@ private:
     qint64 m_rowBarScale = 1;
     bool m_syncingRowBar = false;
     QLineEdit* m_goTo;
+    QString m_goToProblem;
     QMetaObject::Connection m_locating; // goToKey waiting for the row's position
     QSplitter* m_splitter;
     QLabel* m_detailTitle;
