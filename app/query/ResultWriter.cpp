@@ -1,5 +1,6 @@
 #include "query/ResultWriter.h"
 
+#include "core/CsvField.h"
 #include "query/ResultSpool.h"
 #include "query/ValueText.h"
 
@@ -53,16 +54,10 @@ std::optional<ResultWriter::Format> ResultWriter::formatNamed(const QString& nam
 
 QString ResultWriter::delimitedField(const QVariant& value, QChar separator)
 {
+    // NULL is the empty bare field, so an empty string is quoted to read back as text.
     if (value.isNull())
         return {};
-    const QString text = ValueText::plain(value);
-    const bool quote = text.isEmpty() || text.contains(separator) || text.contains(u'"') || text.contains(u'\r') ||
-                       text.contains(u'\n');
-    if (!quote)
-        return text;
-    QString quoted = text;
-    quoted.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
+    return CsvField::quote(ValueText::plain(value), CsvField::EmptyText::Quoted, separator);
 }
 
 QString ResultWriter::jsonString(const QString& text)

@@ -1,5 +1,7 @@
 #include "stats/StatsFormat.h"
 
+#include "core/CsvField.h"
+#include "query/ResultWriter.h"
 #include "query/ValueText.h"
 
 namespace quarry {
@@ -23,45 +25,25 @@ QString StatsFormat::text(const QVariant& value)
     return ValueText::plain(value);
 }
 
-QString StatsFormat::csvField(const QString& field)
-{
-    static const QString kSpecial = QStringLiteral(",\"\r\n");
-    bool needsQuotes = false;
-    for (const QChar c : field) {
-        if (kSpecial.contains(c)) {
-            needsQuotes = true;
-            break;
-        }
-    }
-    if (!needsQuotes)
-        return field;
-    QString quoted = field;
-    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
-}
-
 QString StatsFormat::csvRecord(const QStringList& fields)
 {
     QString line;
     for (qsizetype i = 0; i < fields.size(); ++i) {
         if (i > 0)
             line += QLatin1Char(',');
-        line += csvField(fields.at(i));
+        line += CsvField::quote(fields.at(i), CsvField::EmptyText::Bare);
     }
     return line + QStringLiteral("\r\n");
 }
 
 QString StatsFormat::csvRecord(const QVariantList& values)
 {
+    // Each value as the query editor's CSV export writes it, so the two files agree byte for byte.
     QString line;
     for (qsizetype i = 0; i < values.size(); ++i) {
         if (i > 0)
             line += QLatin1Char(',');
-        const QVariant& value = values.at(i);
-        const QString field = text(value);
-        // An empty string is quoted so that it reads back differently from NULL, which is an empty field.
-        const bool isEmptyText = field.isEmpty() && value.isValid() && !value.isNull();
-        line += isEmptyText ? QStringLiteral("\"\"") : csvField(field);
+        line += ResultWriter::delimitedField(values.at(i), u',');
     }
     return line + QStringLiteral("\r\n");
 }

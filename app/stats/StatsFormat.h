@@ -13,11 +13,9 @@ class StatsFormat {
 public:
     // Plain text as ValueText::plain gives it: integers as digits, reals as 1.33 or 2.0, NULL as an empty string.
     static QString text(const QVariant& value);
-    // RFC 4180: a field with a comma, quote, CR or LF is quoted and its quotes doubled.
-    static QString csvField(const QString& field);
-    // One CSV record, CRLF-terminated as RFC 4180 asks.
+    // One CSV record of column names, CRLF-terminated as RFC 4180 asks; fields quoted by CsvField.
     static QString csvRecord(const QStringList& fields);
-    // Values as text(); an empty string is written "" so it stays distinct from NULL (an empty field).
+    // Values as text(); NULL is an empty field and an empty string is written "" so the two stay apart.
     static QString csvRecord(const QVariantList& values);
     // Integers and reals as JSON numbers, text as strings, NULL as null.
     static QJsonValue json(const QVariant& value);

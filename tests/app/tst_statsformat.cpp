@@ -54,7 +54,6 @@ void TestStatsFormat::quotesCsvFieldsAsRfc4180Asks()
 {
     QFETCH(QString, field);
     QFETCH(QString, written);
-    QCOMPARE(StatsFormat::csvField(field), written);
     QCOMPARE(StatsFormat::csvRecord(QStringList{field, QStringLiteral("x")}), written + QStringLiteral(",x\r\n"));
 }
 

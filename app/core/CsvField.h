@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QChar>
+#include <QString>
+
+namespace quarry {
+
+// One field of a delimited record as RFC 4180 writes it. Every CSV and TSV Quarry writes (query exports, the
+// stats export, the command line) quotes through here, so the same text gives the same bytes everywhere.
+class CsvField {
+public:
+    // What an empty string becomes. Where NULL is written as an empty field, an empty string is quoted ("") so
+    // that the two read back apart; where nothing can be NULL (column names), it stays bare.
+    enum class EmptyText { Bare, Quoted };
+
+    // `text` as it is, or in double quotes with its quotes doubled when it holds the separator, a quote, CR or
+    // LF. Leading and trailing spaces are data in RFC 4180 and do not call for quotes.
+    static QString quote(const QString& text, EmptyText empty, QChar separator = u',');
+};
+
+} // namespace quarry
