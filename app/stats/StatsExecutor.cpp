@@ -34,8 +34,7 @@ int cancelRequested(void* flag)
 // Installs the cancel flag's progress handler for the life of one run.
 class CancelGuard {
 public:
-    CancelGuard(sqlite3* db, const std::atomic_bool* cancelled)
-        : m_db(cancelled ? db : nullptr)
+    CancelGuard(sqlite3* db, const std::atomic_bool* cancelled) : m_db(cancelled ? db : nullptr)
     {
         if (m_db)
             sqlite3_progress_handler(m_db, kProgressSteps, &cancelRequested,
@@ -55,7 +54,8 @@ private:
 
 Error cancelledError(const StatsPanel& panel)
 {
-    return Error::make(Error::Kind::Cancelled, QStringLiteral("The \u201c%1\u201d panel was cancelled.").arg(panel.name),
+    return Error::make(Error::Kind::Cancelled,
+                       QStringLiteral("The \u201c%1\u201d panel was cancelled.").arg(panel.name),
                        sqlite_code::Interrupt);
 }
 
@@ -154,44 +154,54 @@ QStringList columnNames(sqlite3_stmt* stmt)
 
 } // namespace
 
+Status StatsExecutor::withStatement(const StatsPanel& panel, const StatsParameters& parameters,
+                                    const std::function<Status(sqlite3_stmt*)>& body) const
+{
+    if (m_cancelled && m_cancelled->load())
+        return cancelledError(panel);
+    sqlite3* db = m_connection.handle();
+    const CancelGuard guard(db, m_cancelled);
+    Statement stmt;
+    if (Status status = prepare(db, stmt, panel, parameters); !status)
+        return status;
+    return body(stmt);
+}
+
 Result<StatsResult> StatsExecutor::run(const StatsPanel& panel, const StatsParameters& parameters,
                                        qsizetype maxRows) const
 {
     QElapsedTimer timer;
     timer.start();
-    sqlite3* db = m_connection.handle();
-    if (m_cancelled && m_cancelled->load())
-        return cancelledError(panel);
-    const CancelGuard guard(db, m_cancelled);
-    Statement stmt;
-    if (Status status = prepare(db, stmt, panel, parameters); !status)
-        return status.error();
-
     StatsResult result;
     result.panel = panel.name;
-    result.columns = columnNames(stmt);
-    const int columnCount = int(result.columns.size());
-    result.remainder.fill(0.0, columnCount);
-    int rc = SQLITE_OK;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if (maxRows == AllRows || result.rows.size() < maxRows) {
-            QVariantList row;
-            row.reserve(columnCount);
-            for (int i = 0; i < columnCount; ++i)
-                row.append(columnValue(stmt, i));
-            result.rows.append(std::move(row));
-        } else {
-            // Rows past the kept ones cost only a step and a number read each.
-            for (int i = 0; i < columnCount; ++i) {
-                const int type = sqlite3_column_type(stmt, i);
-                if (type == SQLITE_INTEGER || type == SQLITE_FLOAT)
-                    result.remainder[i] += sqlite3_column_double(stmt, i);
+    const Status status = withStatement(panel, parameters, [&](sqlite3_stmt* stmt) -> Status {
+        result.columns = columnNames(stmt);
+        const int columnCount = int(result.columns.size());
+        result.remainder.fill(0.0, columnCount);
+        int rc = SQLITE_OK;
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+            if (maxRows == AllRows || result.rows.size() < maxRows) {
+                QVariantList row;
+                row.reserve(columnCount);
+                for (int i = 0; i < columnCount; ++i)
+                    row.append(columnValue(stmt, i));
+                result.rows.append(std::move(row));
+            } else {
+                // Rows past the kept ones cost only a step and a number read each.
+                for (int i = 0; i < columnCount; ++i) {
+                    const int type = sqlite3_column_type(stmt, i);
+                    if (type == SQLITE_INTEGER || type == SQLITE_FLOAT)
+                        result.remainder[i] += sqlite3_column_double(stmt, i);
+                }
             }
+            ++result.totalRows;
         }
-        ++result.totalRows;
-    }
-    if (rc != SQLITE_DONE)
-        return sqliteError(db, rc, panel);
+        if (rc != SQLITE_DONE)
+            return sqliteError(sqlite3_db_handle(stmt), rc, panel);
+        return {};
+    });
+    if (!status)
+        return status.error();
     result.elapsedMs = timer.elapsed();
     return result;
 }
@@ -200,28 +210,23 @@ Status StatsExecutor::stream(const StatsPanel& panel, const StatsParameters& par
                              const std::function<void(const QStringList&)>& onColumns,
                              const std::function<bool(const QVariantList&)>& onRow) const
 {
-    sqlite3* db = m_connection.handle();
-    if (m_cancelled && m_cancelled->load())
-        return cancelledError(panel);
-    const CancelGuard guard(db, m_cancelled);
-    Statement stmt;
-    if (Status status = prepare(db, stmt, panel, parameters); !status)
-        return status;
-    const QStringList columns = columnNames(stmt);
-    onColumns(columns);
-    const int columnCount = int(columns.size());
-    QVariantList row;
-    int rc = SQLITE_OK;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        row.clear();
-        for (int i = 0; i < columnCount; ++i)
-            row.append(columnValue(stmt, i));
-        if (!onRow(row))
-            return {};
-    }
-    if (rc != SQLITE_DONE)
-        return sqliteError(db, rc, panel);
-    return {};
+    return withStatement(panel, parameters, [&](sqlite3_stmt* stmt) -> Status {
+        const QStringList columns = columnNames(stmt);
+        onColumns(columns);
+        const int columnCount = int(columns.size());
+        QVariantList row;
+        int rc = SQLITE_OK;
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+            row.clear();
+            for (int i = 0; i < columnCount; ++i)
+                row.append(columnValue(stmt, i));
+            if (!onRow(row))
+                return {};
+        }
+        if (rc != SQLITE_DONE)
+            return sqliteError(sqlite3_db_handle(stmt), rc, panel);
+        return {};
+    });
 }
 
 } // namespace quarry

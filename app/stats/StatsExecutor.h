@@ -11,6 +11,8 @@
 #include <atomic>
 #include <functional>
 
+struct sqlite3_stmt;
+
 namespace quarry {
 
 class Connection;
@@ -28,8 +30,7 @@ public:
     static constexpr qsizetype AllRows = -1;
 
     explicit StatsExecutor(const Connection& connection, const std::atomic_bool* cancelled = nullptr)
-        : m_connection(connection)
-        , m_cancelled(cancelled)
+        : m_connection(connection), m_cancelled(cancelled)
     {
     }
 
@@ -44,6 +45,11 @@ public:
                                 const std::function<bool(const QVariantList&)>& onRow) const;
 
 private:
+    // The start both share: the cancel check, the progress handler that polls the flag, prepare and bind. `body`
+    // steps the ready statement; the statement is finalized and the handler removed when it returns.
+    [[nodiscard]] Status withStatement(const StatsPanel& panel, const StatsParameters& parameters,
+                                       const std::function<Status(sqlite3_stmt*)>& body) const;
+
     const Connection& m_connection;
     const std::atomic_bool* m_cancelled = nullptr;
 };
