@@ -2,6 +2,7 @@
 
 #include "blog/DemoDatabase.h"
 #include "browser/TableBrowser.h"
+#include "browser/TablePage.h"
 #include "models/DatabaseSession.h"
 #include "models/TableModel.h"
 #include "query/HistoryStore.h"
@@ -21,6 +22,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -33,10 +35,8 @@
 namespace quarry {
 
 namespace {
-const QString kRecentFiles = QStringLiteral("recentFiles");
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
-constexpr int kMaxRecentFiles = 8;
 constexpr int kTableRole = Qt::UserRole + 1;
 // While the editor's own transaction holds the file's write lock, a write from the window's connection would wait
 // out its busy timeout on the GUI thread and then fail: such writes are refused at once with this reason.
@@ -73,7 +73,10 @@ MainWindow::MainWindow(std::unique_ptr<Dialogs> dialogs, QWidget* parent)
         m_tabs->removeTab(index);
         delete page;
     });
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        // A tab's browser is built when the tab is first shown.
+        if (auto* page = qobject_cast<TablePage*>(m_tabs->widget(index)); page && !page->browser())
+            buildBrowser(page);
         updateStatus();
         updateActions();
     });
@@ -124,8 +127,7 @@ MainWindow::MainWindow(std::unique_ptr<Dialogs> dialogs, QWidget* parent)
 MainWindow::~MainWindow()
 {
     // Browsers hold models reading the session's file; they go first.
-    while (m_tabs->count() > 0)
-        delete m_tabs->widget(0);
+    closeTabs();
 }
 
 void MainWindow::createActions()
@@ -266,11 +268,10 @@ void MainWindow::onQueryChangedDatabase(bool schemaChanged)
         // Tables may have come or gone: read the schema again and reopen the tabs that still exist.
         QStringList open;
         for (int i = 0; i < m_tabs->count(); ++i) {
-            if (auto* browser = qobject_cast<TableBrowser*>(m_tabs->widget(i)))
-                open << browser->tableName();
+            if (auto* page = qobject_cast<TablePage*>(m_tabs->widget(i)))
+                open << page->tableName();
         }
-        while (m_tabs->count() > 0)
-            delete m_tabs->widget(0);
+        closeTabs();
         (void)m_session->reloadSchema();
         fillSchemaTree();
         auto objects = m_session->objects();
@@ -291,8 +292,9 @@ void MainWindow::onQueryChangedDatabase(bool schemaChanged)
 
 void MainWindow::reloadBrowsers()
 {
+    // Tabs not shown yet read their rows when they are.
     for (int i = 0; i < m_tabs->count(); ++i) {
-        if (auto* browser = qobject_cast<TableBrowser*>(m_tabs->widget(i)))
+        if (TableBrowser* browser = browserAt(i))
             browser->reload();
     }
 }
@@ -374,8 +376,7 @@ bool MainWindow::closeFile()
         return false;
     m_queryPanel->setDatabase(QString(), false);
     m_statsDock->setDatabase(QString());
-    while (m_tabs->count() > 0)
-        delete m_tabs->widget(0);
+    closeTabs();
     m_schemaTree->clear();
     m_session.reset();
     m_history.clear();
@@ -386,7 +387,7 @@ bool MainWindow::closeFile()
     return true;
 }
 
-bool MainWindow::openFile(const QString& path, bool readOnly)
+bool MainWindow::openFile(const QString& path, bool readOnly, const QString& table)
 {
     if (!closeFile())
         return false;
@@ -401,7 +402,7 @@ bool MainWindow::openFile(const QString& path, bool readOnly)
         updateActions();
     });
     connect(m_session.get(), &DatabaseSession::written, this, &MainWindow::onWritten);
-    addRecentFile(QFileInfo(path).absoluteFilePath());
+    m_recentFiles.add(QFileInfo(path).absoluteFilePath());
     m_queryPanel->setDatabase(m_session->path(), m_session->isReadOnly());
     if (m_session->schema().isBlog())
         m_statsDock->setDatabase(m_session->path());
@@ -415,10 +416,15 @@ bool MainWindow::openFile(const QString& path, bool readOnly)
         first = {QStringLiteral("users"), QStringLiteral("posts"), QStringLiteral("comments")};
     else if (objects && !objects->isEmpty())
         first = {objects->constFirst().name};
-    for (const QString& table : first)
-        showTable(table);
-    if (m_tabs->count() > 0)
-        m_tabs->setCurrentIndex(0);
+    // Each gets a tab now; a tab's browser is built when it is first shown, so only the one shown reads rows.
+    {
+        const QSignalBlocker quiet(m_tabs);
+        for (const QString& name : first)
+            m_tabs->addTab(new TablePage(name, m_tabs), name);
+    }
+    const QString shown = table.isEmpty() ? first.value(0) : table;
+    if (!shown.isEmpty())
+        showTable(shown);
     if (!m_session->readOnlyReason().isEmpty())
         m_activityLabel->setText(QStringLiteral("Opened read-only: ") + m_session->readOnlyReason());
     updateUpgradeBar();
@@ -458,36 +464,63 @@ void MainWindow::fillSchemaTree()
 
 TableBrowser* MainWindow::showTable(const QString& table)
 {
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        auto* browser = qobject_cast<TableBrowser*>(m_tabs->widget(i));
-        if (browser && browser->tableName() == table) {
-            m_tabs->setCurrentIndex(i);
-            return browser;
-        }
-    }
     if (!m_session)
         return nullptr;
+    TablePage* page = nullptr;
+    for (int i = 0; i < m_tabs->count() && !page; ++i) {
+        auto* candidate = qobject_cast<TablePage*>(m_tabs->widget(i));
+        if (candidate && candidate->tableName() == table)
+            page = candidate;
+    }
+    if (!page) {
+        page = new TablePage(table, m_tabs);
+        m_tabs->addTab(page, table);
+    }
+    m_tabs->setCurrentWidget(page); // builds the browser, if this is the tab's first showing
+    if (!page->browser() && page->problem().isEmpty())
+        buildBrowser(page);
+    return page->browser();
+}
+
+TableBrowser* MainWindow::buildBrowser(TablePage* page)
+{
+    const QString table = page->tableName();
     auto model = m_session->createModel(table);
     if (!model) {
+        page->showProblem(QStringLiteral("Cannot show %1: %2").arg(table, model.error().message));
         showError(QStringLiteral("Cannot show %1").arg(table), model.error().message);
         return nullptr;
     }
-    auto* browser = new TableBrowser(*m_session, std::move(*model), m_tabs);
-    const int index = m_tabs->addTab(browser, table);
+    auto* browser = new TableBrowser(*m_session, std::move(*model), page);
+    page->setBrowser(browser);
     if (!browser->model()->table().isEditable())
-        m_tabs->setTabToolTip(index, QStringLiteral("%1 (read-only: a view or a table without a key)").arg(table));
+        m_tabs->setTabToolTip(m_tabs->indexOf(page),
+                              QStringLiteral("%1 (read-only: a view or a table without a key)").arg(table));
     connect(browser, &TableBrowser::statusChanged, this, &MainWindow::updateStatus);
     connect(browser, &TableBrowser::followRequested, this, &MainWindow::follow);
     connect(browser->model(), &TableModel::failed, this, [this, table](const QString& message) {
         m_activityLabel->setText(QStringLiteral("%1: %2").arg(table, message));
     });
-    m_tabs->setCurrentIndex(index);
     return browser;
+}
+
+void MainWindow::closeTabs()
+{
+    // Taking out the current tab makes the next one current, which would build its browser only to delete it.
+    const QSignalBlocker quiet(m_tabs);
+    while (m_tabs->count() > 0)
+        delete m_tabs->widget(0);
+}
+
+TableBrowser* MainWindow::browserAt(int index) const
+{
+    auto* page = qobject_cast<TablePage*>(m_tabs->widget(index));
+    return page ? page->browser() : nullptr;
 }
 
 TableBrowser* MainWindow::currentBrowser() const
 {
-    return qobject_cast<TableBrowser*>(m_tabs->currentWidget());
+    return browserAt(m_tabs->currentIndex());
 }
 
 bool MainWindow::writeChanges()
@@ -523,7 +556,7 @@ void MainWindow::revertChanges()
     if (m_session)
         m_session->pending().clear();
     for (int i = 0; i < m_tabs->count(); ++i) {
-        if (auto* browser = qobject_cast<TableBrowser*>(m_tabs->widget(i)))
+        if (TableBrowser* browser = browserAt(i))
             browser->model()->reload();
     }
     m_activityLabel->setText(QStringLiteral("Changes reverted."));
@@ -651,19 +684,10 @@ void MainWindow::openDialog(bool readOnly)
         openFile(path, readOnly);
 }
 
-void MainWindow::addRecentFile(const QString& path)
-{
-    QSettings settings;
-    QStringList files = settings.value(kRecentFiles).toStringList();
-    files.removeAll(path);
-    files.prepend(path);
-    settings.setValue(kRecentFiles, files.mid(0, kMaxRecentFiles));
-}
-
 void MainWindow::fillRecentMenu()
 {
     m_recentMenu->clear();
-    const QStringList files = QSettings().value(kRecentFiles).toStringList();
+    const QStringList files = m_recentFiles.files();
     for (const QString& file : files) {
         QAction* action =
             m_recentMenu->addAction(QDir::toNativeSeparators(file), this, [this, file] { openFile(file, false); });
@@ -781,8 +805,7 @@ void MainWindow::upgradeSchema()
         return;
     const QString path = m_session->path();
     // Readers of the old schema stop before the tables are rebuilt.
-    while (m_tabs->count() > 0)
-        delete m_tabs->widget(0);
+    closeTabs();
     auto report = m_session->upgrade();
     if (!report) {
         showError(QStringLiteral("Upgrade failed"),

@@ -2,6 +2,7 @@
 
 #include "Dialogs.h"
 #include "NavigationHistory.h"
+#include "RecentFiles.h"
 
 #include <QMainWindow>
 
@@ -22,6 +23,7 @@ class HistoryStore;
 class QueryPanel;
 class StatsDock;
 class TableBrowser;
+class TablePage;
 
 // The main window: the tables of the open file in tabs, a schema tree beside them, docks for the query
 // editor and the stats panels, and the file and edit commands. Edits stay pending across every table until
@@ -35,8 +37,9 @@ public:
                         QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Opens `path`, after asking about pending edits in the file open now. Reports failure in the window.
-    bool openFile(const QString& path, bool readOnly);
+    // Opens `path`, after asking about pending edits in the file open now, showing `table` (or, without one, the
+    // file's first table). Reports failure in the window.
+    bool openFile(const QString& path, bool readOnly, const QString& table = {});
     // Closes the file, after asking about pending edits; false when the person cancelled.
     bool closeFile();
     // Shows `table` in its tab (opening the tab if needed) and returns its browser.
@@ -78,8 +81,13 @@ private:
     void updateActions();
     void updateUpgradeBar();
     void upgradeSchema();
-    void addRecentFile(const QString& path);
     void fillRecentMenu();
+    // The browser in tab `index`, or null when that tab has not been shown yet.
+    TableBrowser* browserAt(int index) const;
+    // Builds the browser of a tab about to be shown; null (and the page says why) when the table cannot be read.
+    TableBrowser* buildBrowser(TablePage* page);
+    // Closes every tab, deleting its browser (if built) before anything else of the session goes.
+    void closeTabs();
     void follow(const QString& table, const QString& column, const QVariant& key);
     void goTo(const NavigationHistory::Place& place);
     NavigationHistory::Place currentPlace() const;
@@ -108,6 +116,7 @@ private:
     QLabel* m_rowsLabel;
     QLabel* m_activityLabel;
     QMenu* m_recentMenu = nullptr;
+    RecentFiles m_recentFiles;
     std::unique_ptr<HistoryStore> m_historyStore;
     QueryPanel* m_queryPanel = nullptr;
     QDockWidget* m_queryDock = nullptr;

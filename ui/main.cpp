@@ -78,8 +78,8 @@ int main(int argc, char* argv[])
     window.show();
     bool opened = true;
     if (!options->file.isEmpty()) {
-        opened = window.openFile(options->file, options->readOnly);
-        if (opened && !options->table.isEmpty() && !window.showTable(options->table))
+        opened = window.openFile(options->file, options->readOnly, options->table);
+        if (opened && !options->table.isEmpty() && !window.currentBrowser())
             opened = false;
     }
     if (!options->screenshotPath.isEmpty()) {

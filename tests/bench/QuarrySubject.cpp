@@ -27,8 +27,8 @@ QWidget* QuarrySubject::window() const
 bool QuarrySubject::open(const QString& path, QString& error)
 {
     // Read-only: the benchmark never writes to a file it may reuse. Browsing reads through the loader's own
-    // read-only connection either way.
-    if (!m_window->openFile(path, true)) {
+    // read-only connection either way. The file opens on posts, as `quarry --table posts FILE` does.
+    if (!m_window->openFile(path, true, QStringLiteral("posts"))) {
         error =
             m_window->lastError().isEmpty() ? QStringLiteral("Quarry could not open the file.") : m_window->lastError();
         return false;
