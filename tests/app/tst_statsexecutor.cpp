@@ -83,11 +83,7 @@ private:
 void TestStatsExecutor::init()
 {
     QVERIFY(m_dir.isValid());
-    m_path = m_dir.filePath(QStringLiteral("%1-%2.db")
-                                .arg(QLatin1String(QTest::currentTestFunction()))
-                                .arg(QLatin1String(QTest::currentDataTag() ? QTest::currentDataTag() : "x"))
-                                .replace(QLatin1Char(' '), QLatin1Char('_')));
-    QFile::remove(m_path);
+    m_path = TestFiles::currentTestPath(m_dir);
 }
 
 void TestStatsExecutor::catalogueHasTheSixPanelsWithTheirSql()

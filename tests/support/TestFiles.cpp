@@ -2,10 +2,23 @@
 
 #include <QFile>
 #include <QProcessEnvironment>
+#include <QTemporaryDir>
+#include <QTest>
 
 #include <sqlite3.h>
 
 namespace quarry::test {
+
+QString TestFiles::currentTestPath(const QTemporaryDir& dir)
+{
+    const char* tag = QTest::currentDataTag();
+    QString name = QStringLiteral("%1-%2.db")
+                       .arg(QLatin1String(QTest::currentTestFunction()), QLatin1String(tag ? tag : "x"))
+                       .replace(QLatin1Char(' '), QLatin1Char('_'));
+    const QString path = dir.filePath(name);
+    QFile::remove(path);
+    return path;
+}
 
 QByteArray TestFiles::read(const QString& path)
 {

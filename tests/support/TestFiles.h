@@ -5,11 +5,16 @@
 #include <QString>
 #include <QStringList>
 
+class QTemporaryDir;
+
 namespace quarry::test {
 
 // Small helpers for tests that work on real files and real processes.
 class TestFiles {
 public:
+    // A file in `dir` named after the running test function and data row ("function-row.db", spaces as
+    // underscores), with nothing left there by an earlier run: every row of a data-driven test starts afresh.
+    static QString currentTestPath(const QTemporaryDir& dir);
     static QByteArray read(const QString& path);
     static bool write(const QString& path, const QByteArray& bytes);
     // A real (tiny) PNG image's bytes.

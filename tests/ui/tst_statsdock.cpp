@@ -110,10 +110,7 @@ private:
 void TestStatsDock::init()
 {
     QVERIFY(m_dir.isValid());
-    m_path = m_dir.filePath(QStringLiteral("%1-%2.db")
-                                .arg(QLatin1String(QTest::currentTestFunction()))
-                                .arg(QLatin1String(QTest::currentDataTag() ? QTest::currentDataTag() : "x")));
-    QFile::remove(m_path);
+    m_path = TestFiles::currentTestPath(m_dir);
     // The dock as the main window will hold it.
     m_window = std::make_unique<QMainWindow>();
     m_window->setCentralWidget(new QWidget);
