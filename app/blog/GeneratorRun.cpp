@@ -52,10 +52,11 @@ const char kInsertComments[] = "INSERT INTO comments (content, post_id, author_i
 const char kInsertProfiles[] = "INSERT INTO user_profiles (user_id, bio, avatar_url, created_at) VALUES";
 
 // Rows per INSERT execution (one row per step costs twice as much CPU per row as 16; 64 a little less
-// still), and per batch handed from the row writer to SQLite.
+// still), and ids per batch handed from the row writers to SQLite (a whole number of statements).
 constexpr int kRowsPerStatement = 64;
-constexpr int kRowsPerBatch = 1024;
-constexpr int kBatchesInFlight = 3; // one being inserted, one being generated, one ready
+constexpr int kIdsPerBatch = 4 * kRowsPerStatement;
+// Batches beyond one per worker: one being inserted and one ready, so neither side waits on the other.
+constexpr int kBatchesWaiting = 2;
 constexpr qint64 kReportIntervalMs = 500;
 
 } // namespace
@@ -166,20 +167,21 @@ void GeneratorRun::report(GeneratorProgress::Phase phase, qint64 done, qint64 to
     m_progress(progress);
 }
 
-Status GeneratorRun::fill(GeneratorProgress::Phase phase, qint64 ids, BulkInserter& inserter,
-                          std::vector<RowBatch>& batches, const WriteRow& writeRow)
+Status GeneratorRun::fill(GeneratorProgress::Phase phase, qint64 ids, BulkInserter& inserter, int columns,
+                          qsizetype rowBytes, const WriteRow& writeRow)
 {
     report(phase, 0, ids);
     if (auto ok = inserter.prepare(); !ok)
         return ok;
-    qint64 next = 1; // the producer's, on the worker thread
-    const auto produce = [&](RowBatch& batch) {
-        while (next <= ids && !batch.isFull()) {
-            writeRow(quint64(next), batch);
-            ++next;
-        }
-        batch.setPosition(next - 1);
-        return next <= ids;
+    const int workers = int(m_writers.size());
+    // Room for a whole run of ids at the longest rows; only the part written is ever touched.
+    std::vector<RowBatch> ring;
+    for (int i = 0; i < workers + kBatchesWaiting; ++i)
+        ring.emplace_back(columns, kIdsPerBatch, rowBytes * kIdsPerBatch, rowBytes);
+    const auto produce = [&](qint64 first, qint64 last, int worker, RowBatch& batch) {
+        BlogRowWriter& writer = m_writers[size_t(worker)];
+        for (qint64 id = first; id <= last; ++id)
+            writeRow(writer, quint64(id), batch);
     };
     const auto consume = [&](const RowBatch& batch) -> Status {
         if (auto ok = inserter.insert(batch); !ok)
@@ -189,19 +191,11 @@ Status GeneratorRun::fill(GeneratorProgress::Phase phase, qint64 ids, BulkInsert
             report(phase, batch.position(), ids);
         return {};
     };
-    if (auto ok = RowPipeline::run(batches, produce, consume); !ok)
+    if (auto ok = RowPipeline::run(ids, kIdsPerBatch, workers, ring, produce, consume); !ok)
         return ok;
     if (ids > 0) // an empty phase has been reported once, at its start
         report(phase, ids, ids);
     return {};
-}
-
-std::vector<RowBatch> GeneratorRun::batches(int columns, qsizetype averageRowBytes, qsizetype rowBytes)
-{
-    std::vector<RowBatch> ring;
-    for (int i = 0; i < kBatchesInFlight; ++i)
-        ring.emplace_back(columns, kRowsPerBatch, averageRowBytes * kRowsPerBatch, rowBytes);
-    return ring;
 }
 
 Result<GeneratorReport> GeneratorRun::run()
@@ -214,14 +208,15 @@ Result<GeneratorReport> GeneratorRun::run()
             return ok.error();
     }
 
-    BlogRowWriter writer(m_options);
+    // Every row is a function of the options and its id, so each worker's writer makes the same rows.
+    m_writers.assign(size_t(RowPipeline::defaultWorkers()), BlogRowWriter(m_options));
     if (auto ok = exec(kUsersCache, QStringLiteral("size the cache for users")); !ok)
         return ok.error();
     {
         BulkInserter inserter(m_db, kInsertUsers, BlogRowWriter::kUserColumns, kRowsPerStatement);
-        auto ring = batches(BlogRowWriter::kUserColumns, 128, BlogRowWriter::kUserRowBytes);
-        if (auto ok = fill(GeneratorProgress::Phase::Users, m_options.users, inserter, ring,
-                           [&writer](quint64 id, RowBatch& batch) { writer.user(id, batch); });
+        if (auto ok = fill(GeneratorProgress::Phase::Users, m_options.users, inserter, BlogRowWriter::kUserColumns,
+                           BlogRowWriter::kUserRowBytes,
+                           [](BlogRowWriter& writer, quint64 id, RowBatch& batch) { writer.user(id, batch); });
             !ok)
             return ok.error();
     }
@@ -229,17 +224,17 @@ Result<GeneratorReport> GeneratorRun::run()
         return ok.error();
     {
         BulkInserter inserter(m_db, kInsertPosts, BlogRowWriter::kPostColumns, kRowsPerStatement);
-        auto ring = batches(BlogRowWriter::kPostColumns, 1024, BlogRowWriter::kPostRowBytes);
-        if (auto ok = fill(GeneratorProgress::Phase::Posts, m_options.posts, inserter, ring,
-                           [&writer](quint64 id, RowBatch& batch) { writer.post(id, batch); });
+        if (auto ok = fill(GeneratorProgress::Phase::Posts, m_options.posts, inserter, BlogRowWriter::kPostColumns,
+                           BlogRowWriter::kPostRowBytes,
+                           [](BlogRowWriter& writer, quint64 id, RowBatch& batch) { writer.post(id, batch); });
             !ok)
             return ok.error();
     }
     {
         BulkInserter inserter(m_db, kInsertComments, BlogRowWriter::kCommentColumns, kRowsPerStatement);
-        auto ring = batches(BlogRowWriter::kCommentColumns, 512, BlogRowWriter::kCommentRowBytes);
-        if (auto ok = fill(GeneratorProgress::Phase::Comments, m_options.comments, inserter, ring,
-                           [&writer](quint64 id, RowBatch& batch) { writer.comment(id, batch); });
+        if (auto ok = fill(GeneratorProgress::Phase::Comments, m_options.comments, inserter,
+                           BlogRowWriter::kCommentColumns, BlogRowWriter::kCommentRowBytes,
+                           [](BlogRowWriter& writer, quint64 id, RowBatch& batch) { writer.comment(id, batch); });
             !ok)
             return ok.error();
     }
@@ -250,9 +245,9 @@ Result<GeneratorReport> GeneratorRun::run()
     {
         const qint64 rowsBefore = m_rows;
         BulkInserter inserter(m_db, kInsertProfiles, BlogRowWriter::kProfileColumns, kRowsPerStatement);
-        auto ring = batches(BlogRowWriter::kProfileColumns, 256, BlogRowWriter::kProfileRowBytes);
-        if (auto ok = fill(GeneratorProgress::Phase::Profiles, m_options.users, inserter, ring,
-                           [&writer](quint64 id, RowBatch& batch) {
+        if (auto ok = fill(GeneratorProgress::Phase::Profiles, m_options.users, inserter,
+                           BlogRowWriter::kProfileColumns, BlogRowWriter::kProfileRowBytes,
+                           [](BlogRowWriter& writer, quint64 id, RowBatch& batch) {
                                if (writer.hasProfile(id))
                                    writer.profile(id, batch);
                            });

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "blog/BlogRowWriter.h"
 #include "blog/GeneratorOptions.h"
 #include "blog/GeneratorProgress.h"
 #include "blog/GeneratorReport.h"
@@ -46,11 +47,11 @@ private:
     Status dropDeferredObjects();
     Status recreateDeferredObjects();
     Status restoreSettings();
-    // Writes rows for ids 1..ids (a row writer may skip an id) through a RowPipeline into `inserter`.
-    using WriteRow = std::function<void(quint64 id, RowBatch& batch)>;
-    Status fill(GeneratorProgress::Phase phase, qint64 ids, BulkInserter& inserter, std::vector<RowBatch>& batches,
+    // Writes rows for ids 1..ids (a row writer may skip an id) through a RowPipeline into `inserter`, each
+    // worker thread with a BlogRowWriter of its own.
+    using WriteRow = std::function<void(BlogRowWriter& writer, quint64 id, RowBatch& batch)>;
+    Status fill(GeneratorProgress::Phase phase, qint64 ids, BulkInserter& inserter, int columns, qsizetype rowBytes,
                 const WriteRow& writeRow);
-    static std::vector<RowBatch> batches(int columns, qsizetype averageRowBytes, qsizetype rowBytes);
     void report(GeneratorProgress::Phase phase, qint64 done, qint64 total, const QString& detail = {});
 
     Connection& m_connection;
@@ -58,6 +59,7 @@ private:
     GeneratorOptions m_options;
     const GeneratorProgressCallback& m_progress;
     QList<SchemaObject> m_deferred;
+    std::vector<BlogRowWriter> m_writers; // one per RowPipeline worker
     QElapsedTimer m_clock;
     qint64 m_lastReportMs = 0;
     qint64 m_rows = 0;

@@ -1,73 +1,88 @@
 #include "blog/RowPipeline.h"
 
+#include <algorithm>
 #include <condition_variable>
-#include <deque>
 #include <mutex>
 #include <thread>
 
 namespace quarry {
 
-Status RowPipeline::run(std::vector<RowBatch>& batches, const Produce& produce, const Consume& consume)
+namespace {
+
+// More workers than this only wait for the inserting thread.
+constexpr int kMostWorkers = 4;
+
+} // namespace
+
+int RowPipeline::defaultWorkers()
 {
+    return std::clamp(int(std::thread::hardware_concurrency()), 1, kMostWorkers);
+}
+
+Status RowPipeline::run(qint64 ids, qint64 idsPerBatch, int workers, std::vector<RowBatch>& batches,
+                        const Produce& produce, const Consume& consume)
+{
+    const qint64 runs = ids > 0 ? (ids + idsPerBatch - 1) / idsPerBatch : 0;
+    const qint64 ringSize = qint64(batches.size());
+    if (runs == 0 || ringSize == 0)
+        return {};
+
+    // Run r goes into batches[r % ringSize]; it may be claimed once run r - ringSize has been consumed.
     std::mutex mutex;
     std::condition_variable changed;
-    std::deque<RowBatch*> empty;
-    std::deque<RowBatch*> filled;
-    bool produced = false; // the worker has handed over its last batch
+    std::vector<char> filled(batches.size(), 0);
+    qint64 nextClaim = 0;
+    qint64 nextConsume = 0;
     bool stopping = false; // the consumer failed: produce no more
-    for (RowBatch& batch : batches)
-        empty.push_back(&batch);
 
-    // Runs on the worker thread; touches the batches only between taking one from `empty` and handing it over.
-    std::thread worker([&] {
-        bool more = true;
-        while (more) {
-            RowBatch* batch = nullptr;
+    const auto work = [&](int worker) {
+        for (;;) {
+            qint64 run = 0;
             {
                 std::unique_lock lock(mutex);
-                changed.wait(lock, [&] { return stopping || !empty.empty(); });
-                if (stopping)
-                    break;
-                batch = empty.front();
-                empty.pop_front();
+                changed.wait(lock, [&] { return stopping || nextClaim >= runs || nextClaim < nextConsume + ringSize; });
+                if (stopping || nextClaim >= runs)
+                    return;
+                run = nextClaim++;
             }
-            batch->clear();
-            more = produce(*batch);
+            RowBatch& batch = batches[size_t(run % ringSize)];
+            const qint64 first = run * idsPerBatch + 1;
+            const qint64 last = std::min(ids, first + idsPerBatch - 1);
+            batch.clear();
+            produce(first, last, worker, batch);
+            batch.setPosition(last);
             {
                 std::lock_guard lock(mutex);
-                filled.push_back(batch);
+                filled[size_t(run % ringSize)] = 1;
             }
             changed.notify_all();
         }
-        {
-            std::lock_guard lock(mutex);
-            produced = true;
-        }
-        changed.notify_all();
-    });
+    };
+    std::vector<std::thread> threads;
+    const int count = int(std::clamp<qint64>(workers, 1, runs));
+    threads.reserve(size_t(count));
+    for (int i = 0; i < count; ++i)
+        threads.emplace_back(work, i);
 
     Status result;
-    for (;;) {
-        RowBatch* batch = nullptr;
+    for (qint64 run = 0; run < runs && result; ++run) {
+        const size_t slot = size_t(run % ringSize);
         {
             std::unique_lock lock(mutex);
-            changed.wait(lock, [&] { return produced || !filled.empty(); });
-            if (filled.empty())
-                break;
-            batch = filled.front();
-            filled.pop_front();
+            changed.wait(lock, [&] { return filled[slot] != 0; });
         }
-        if (result)
-            result = consume(*batch);
+        result = consume(batches[slot]);
         {
             std::lock_guard lock(mutex);
-            empty.push_back(batch);
+            filled[slot] = 0;
+            nextConsume = run + 1;
             if (!result)
                 stopping = true;
         }
         changed.notify_all();
     }
-    worker.join();
+    for (std::thread& thread : threads)
+        thread.join();
     return result;
 }
 
