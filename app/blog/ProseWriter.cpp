@@ -2,26 +2,73 @@
 
 #include "blog/WordCorpus.h"
 
+#include <vector>
+
 namespace quarry {
 
 namespace {
 
 using namespace std::string_view_literals;
 
+bool isVowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+// A word padded to TextBuffer::kPadded bytes, so appending it is one fixed-size copy.
+struct PaddedWord {
+    char text[TextBuffer::kPadded] = {};
+    qsizetype size = 0;
+};
+
+// A word list as padded words, made once at start-up; `plural` makes each entry the noun's plural.
+class WordTable {
+public:
+    explicit WordTable(std::span<const std::string_view> words, bool plural = false) : m_words(words.size())
+    {
+        for (size_t i = 0; i < words.size(); ++i) {
+            TextBuffer text(m_words[i].text, TextBuffer::kPadded);
+            if (plural)
+                ProseWriter::appendPlural(text, words[i]);
+            else
+                text.append(words[i]);
+            m_words[i].size = text.size();
+        }
+    }
+    quint32 size() const { return quint32(m_words.size()); }
+    const PaddedWord& at(quint32 i) const { return m_words[i]; }
+
+private:
+    std::vector<PaddedWord> m_words;
+};
+
+std::vector<std::string_view> pastTenses()
+{
+    std::vector<std::string_view> past;
+    for (const WordCorpus::Verb& verb : WordCorpus::verbs())
+        past.push_back(verb.past);
+    return past;
+}
+
 // The word lists, looked up once: picking a word is the innermost step of text generation.
 const std::span<const std::string_view> kNouns = WordCorpus::nouns();
 const std::span<const std::string_view> kAdjectives = WordCorpus::adjectives();
 const std::span<const WordCorpus::Verb> kVerbs = WordCorpus::verbs();
-const std::span<const std::string_view> kPrepositions = WordCorpus::prepositions();
-const std::span<const std::string_view> kPronouns = WordCorpus::pronouns();
-const std::span<const std::string_view> kSingularDeterminers = WordCorpus::singularDeterminers();
-const std::span<const std::string_view> kPluralDeterminers = WordCorpus::pluralDeterminers();
-const std::span<const std::string_view> kOpeners = WordCorpus::openers();
-const std::span<const std::string_view> kConjunctions = WordCorpus::conjunctions();
+const WordTable kNounWords(WordCorpus::nouns());
+const WordTable kPluralWords(WordCorpus::nouns(), true);
+const WordTable kAdjectiveWords(WordCorpus::adjectives());
+const WordTable kPastWords(pastTenses());
+const WordTable kPrepositionWords(WordCorpus::prepositions());
+const WordTable kPronounWords(WordCorpus::pronouns());
+const WordTable kSingularDeterminerWords(WordCorpus::singularDeterminers());
+const WordTable kPluralDeterminerWords(WordCorpus::pluralDeterminers());
+const WordTable kOpenerWords(WordCorpus::openers());
+const WordTable kConjunctionWords(WordCorpus::conjunctions());
 
-bool isVowel(char c)
+// Probabilities in 65536ths, for ProseWriter::chance.
+constexpr quint32 per65536(double p)
 {
-    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+    return quint32(p * 65536.0);
 }
 
 } // namespace
@@ -43,33 +90,37 @@ void ProseWriter::appendPlural(TextBuffer& out, std::string_view noun)
 
 void ProseWriter::nounPhrase(TextBuffer& out)
 {
-    const bool plural = m_random.chance(0.3);
-    out.append(plural ? pick(kPluralDeterminers) : pick(kSingularDeterminers));
+    const auto put = [&out, this](const WordTable& words) {
+        const PaddedWord& word = words.at(below(words.size()));
+        out.appendPadded(word.text, word.size);
+    };
+    const bool plural = chance(per65536(0.3));
+    put(plural ? kPluralDeterminerWords : kSingularDeterminerWords);
     out.append(' ');
-    if (m_random.chance(0.45)) {
-        out.append(pick(kAdjectives));
+    if (chance(per65536(0.45))) {
+        put(kAdjectiveWords);
         out.append(' ');
     }
-    const std::string_view noun = pick(kNouns);
-    if (plural)
-        appendPlural(out, noun);
-    else
-        out.append(noun);
+    put(plural ? kPluralWords : kNounWords);
 }
 
 void ProseWriter::clause(TextBuffer& out)
 {
-    if (m_random.chance(0.35))
-        out.append(pick(kPronouns));
+    const auto put = [&out, this](const WordTable& words) {
+        const PaddedWord& word = words.at(below(words.size()));
+        out.appendPadded(word.text, word.size);
+    };
+    if (chance(per65536(0.35)))
+        put(kPronounWords);
     else
         nounPhrase(out);
     out.append(' ');
-    out.append(pick(kVerbs).past);
+    put(kPastWords);
     out.append(' ');
     nounPhrase(out);
-    if (m_random.chance(0.45)) {
+    if (chance(per65536(0.45))) {
         out.append(' ');
-        out.append(pick(kPrepositions));
+        put(kPrepositionWords);
         out.append(' ');
         nounPhrase(out);
     }
@@ -78,29 +129,31 @@ void ProseWriter::clause(TextBuffer& out)
 void ProseWriter::sentence(TextBuffer& out)
 {
     const qsizetype start = out.size();
-    if (m_random.chance(0.2)) {
-        out.append(pick(kOpeners));
+    if (chance(per65536(0.2))) {
+        const PaddedWord& opener = kOpenerWords.at(below(kOpenerWords.size()));
+        out.appendPadded(opener.text, opener.size);
         out.append(", "sv);
     }
     clause(out);
-    if (m_random.chance(0.25)) {
-        out.append(pick(kConjunctions));
+    if (chance(per65536(0.25))) {
+        const PaddedWord& conjunction = kConjunctionWords.at(below(kConjunctionWords.size()));
+        out.appendPadded(conjunction.text, conjunction.size);
         out.append(' ');
         clause(out);
     }
-    out.append(m_random.chance(0.1) ? '!' : '.');
+    out.append(chance(per65536(0.1)) ? '!' : '.');
     out.capitaliseAt(start);
 }
 
 void ProseWriter::paragraphs(TextBuffer& out, int sentences)
 {
     int inParagraph = 0;
-    int paragraphLength = 2 + int(m_random.below(4));
+    int paragraphLength = 2 + int(below(4));
     for (int i = 0; i < sentences; ++i) {
         if (inParagraph == paragraphLength) {
             out.append("\n\n"sv);
             inParagraph = 0;
-            paragraphLength = 2 + int(m_random.below(4));
+            paragraphLength = 2 + int(below(4));
         } else if (i > 0) {
             out.append(' ');
         }
@@ -120,7 +173,7 @@ void ProseWriter::title(TextBuffer& out)
 {
     const auto noun = [this] { return pick(kNouns); };
     const auto adjective = [this] { return pick(kAdjectives); };
-    switch (m_random.below(12)) {
+    switch (below(12)) {
     case 0:
         out.append("How to "sv);
         titleWord(out, pick(kVerbs).base);
@@ -130,7 +183,7 @@ void ProseWriter::title(TextBuffer& out)
         titlePlural(out, noun());
         break;
     case 1:
-        out.appendNumber(3 + m_random.below(13));
+        out.appendNumber(3 + below(13));
         out.append(" Ways to "sv);
         titleWord(out, pick(kVerbs).base);
         out.append(" Your "sv);
@@ -166,7 +219,7 @@ void ProseWriter::title(TextBuffer& out)
         out.append(' ');
         titlePlural(out, noun());
         out.append(" in "sv);
-        out.appendNumber(2015 + m_random.below(12));
+        out.appendNumber(2015 + below(12));
         break;
     case 7:
         out.append("On "sv);
@@ -188,7 +241,7 @@ void ProseWriter::title(TextBuffer& out)
         out.append(' ');
         titleWord(out, noun());
         out.append(", Part "sv);
-        out.appendNumber(1 + m_random.below(9));
+        out.appendNumber(1 + below(9));
         break;
     case 10:
         titleWord(out, noun());
