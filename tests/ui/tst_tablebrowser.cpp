@@ -3,6 +3,7 @@
 #include "TestFiles.h"
 #include "WindowTestSupport.h"
 #include "blog/DemoDatabase.h"
+#include "browser/CellDelegate.h"
 #include "browser/FilterRow.h"
 #include "browser/TableBrowser.h"
 #include "models/DatabaseSession.h"
@@ -41,6 +42,8 @@ private slots:
     void filtersByColumnAndQuickSearch_data();
     void filtersByColumnAndQuickSearch();
     void goesToAKeyBeyondTheRowsReadSoFar();
+    void cutsLongTextToTheCellBeforeEliding_data();
+    void cutsLongTextToTheCellBeforeEliding();
 
 private:
     TableBrowser* open(const QString& file, const QString& table);
@@ -337,6 +340,43 @@ void TestTableBrowser::goesToAKeyBeyondTheRowsReadSoFar()
              QStringLiteral("user1500"));
     QCOMPARE(users->filterRow()->field(users->model()->modelColumn(QStringLiteral("id")))->text(),
              QStringLiteral("=1500"));
+}
+
+void TestTableBrowser::cutsLongTextToTheCellBeforeEliding_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("width");
+    const QString words = QStringLiteral("Lorem ipsum dolor sit amet, consectetur adipiscing elit. ").repeated(5);
+    QTest::newRow("paragraph in a narrow cell") << words << 120;
+    QTest::newRow("paragraph in a wide cell") << words << 900;
+    QTest::newRow("narrow letters only") << QStringLiteral("il.").repeated(80) << 150;
+    QTest::newRow("wide letters only") << QStringLiteral("WM").repeated(120) << 200;
+    QTest::newRow("characters beyond the BMP") << QStringLiteral("\U0001F600").repeated(100) << 60;
+    QTest::newRow("short text is left alone") << QStringLiteral("short") << 10;
+}
+
+// What a person sees, the text elided to the cell, is the same whether the whole text is elided or the cut one.
+void TestTableBrowser::cutsLongTextToTheCellBeforeEliding()
+{
+    QFETCH(QString, text);
+    QFETCH(int, width);
+    QStyleOptionViewItem option;
+    option.font = QApplication::font();
+    option.rect = QRect(0, 0, width, 20);
+    option.text = text;
+    CellDelegate::clipToCell(&option);
+    const QFontMetrics metrics(option.font);
+    const int narrowest =
+        std::min({metrics.horizontalAdvance(QLatin1Char('i')), metrics.horizontalAdvance(QLatin1Char('.')),
+                  metrics.horizontalAdvance(QLatin1Char(' '))});
+    QVERIFY(option.text.size() <= width / narrowest + 2);
+    if (option.text == text) {
+        QVERIFY(text.size() < 16 || text.size() <= width / narrowest + 1); // short text is never cut
+        return;
+    }
+    QVERIFY(option.text.endsWith(QStringLiteral("\u2026")));
+    QVERIFY(!option.text.chopped(1).back().isHighSurrogate());
+    QCOMPARE(metrics.elidedText(option.text, Qt::ElideRight, width), metrics.elidedText(text, Qt::ElideRight, width));
 }
 
 QTEST_MAIN(TestTableBrowser)

@@ -49,6 +49,26 @@ void CellDelegate::initStyleOption(QStyleOptionViewItem* option, const QModelInd
     }
     if (state & TableModel::Computed)
         option->font.setItalic(true);
+    clipToCell(option);
+}
+
+void CellDelegate::clipToCell(QStyleOptionViewItem* option)
+{
+    // Eliding lays out the whole text before it cuts: a 240-character paragraph in a 300-pixel cell was most of
+    // a paint's cost. No more characters fit than the cell's width over the narrowest glyph's; keep that many
+    // (and say the text goes on, in case narrower characters would have let the cut text fit).
+    if (option->rect.width() <= 0 || option->text.size() < 16)
+        return;
+    const QFontMetrics metrics(option->font);
+    const int narrowest =
+        std::max(1, std::min({metrics.horizontalAdvance(QLatin1Char('i')), metrics.horizontalAdvance(QLatin1Char('.')),
+                              metrics.horizontalAdvance(QLatin1Char(' '))}));
+    qsizetype fits = option->rect.width() / narrowest + 1;
+    if (option->text.size() <= fits)
+        return;
+    if (option->text.at(fits - 1).isHighSurrogate())
+        --fits; // never half a character
+    option->text = option->text.left(fits) + QStringLiteral("\u2026");
 }
 
 void CellDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const

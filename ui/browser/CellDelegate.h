@@ -18,6 +18,10 @@ public:
     void setEditorData(QWidget* editor, const QModelIndex& index) const override;
     void setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const override;
 
+    // Cuts the option's text to what its cell can show at most (ending it with an ellipsis), so that eliding
+    // it lays out no more than that.
+    static void clipToCell(QStyleOptionViewItem* option);
+
 protected:
     void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override;
 
