@@ -1,6 +1,6 @@
 #include "blog/ChangeOrder.h"
 
-#include "blog/SqlIdentifier.h"
+#include "database/SqlIdentifier.h"
 
 #include <QSqlQuery>
 #include <QStringList>

@@ -1,10 +1,10 @@
 #include "blog/ChangeWriter.h"
 
 #include "blog/Normaliser.h"
-#include "blog/SqlIdentifier.h"
 #include "blog/Validators.h"
 #include "blog/Vocabulary.h"
 #include "database/SqlError.h"
+#include "database/SqlIdentifier.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

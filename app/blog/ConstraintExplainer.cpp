@@ -1,8 +1,8 @@
 #include "blog/ConstraintExplainer.h"
 
-#include "blog/SqlIdentifier.h"
 #include "blog/Vocabulary.h"
 #include "database/SqlError.h"
+#include "database/SqlIdentifier.h"
 
 #include <QRegularExpression>
 #include <QSqlError>

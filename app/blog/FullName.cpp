@@ -1,6 +1,6 @@
 #include "blog/FullName.h"
 
-#include "blog/SqlIdentifier.h"
+#include "database/SqlIdentifier.h"
 
 #include <QRegularExpression>
 

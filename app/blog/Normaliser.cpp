@@ -1,6 +1,6 @@
 #include "blog/Normaliser.h"
 
-#include "blog/SqlIdentifier.h"
+#include "database/SqlIdentifier.h"
 
 namespace quarry {
 

@@ -1,6 +1,6 @@
 #include "blog/Vocabulary.h"
 
-#include "blog/SqlIdentifier.h"
+#include "database/SqlIdentifier.h"
 
 #include <QMetaType>
 

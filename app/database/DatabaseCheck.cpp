@@ -1,9 +1,9 @@
 #include "database/DatabaseCheck.h"
 
 #include "database/SqlError.h"
+#include "database/SqlIdentifier.h"
 #include "schema/Migrator.h"
 
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -49,8 +49,7 @@ Result<CheckReport> DatabaseCheck::run(const QSqlDatabase& db)
         return names.error();
     for (const QString& name : *names) {
         QSqlQuery count(db);
-        const QString table = db.driver()->escapeIdentifier(name, QSqlDriver::TableName);
-        if (!count.exec(QStringLiteral("SELECT count(*) FROM ") + table) || !count.next())
+        if (!count.exec(QStringLiteral("SELECT count(*) FROM ") + SqlIdentifier::quote(name)) || !count.next())
             return sqlError(count.lastError(), QStringLiteral("Cannot count the rows of %1").arg(name));
         report.tableRowCounts.append({name, count.value(0).toLongLong()});
     }

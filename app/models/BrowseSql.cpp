@@ -1,6 +1,6 @@
 #include "models/BrowseSql.h"
 
-#include "blog/SqlIdentifier.h"
+#include "database/SqlIdentifier.h"
 
 #include <QRegularExpression>
 

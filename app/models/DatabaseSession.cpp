@@ -2,9 +2,9 @@
 
 #include "blog/CascadeCounts.h"
 #include "blog/FullName.h"
-#include "blog/SqlIdentifier.h"
 #include "blog/UnitOfWork.h"
 #include "database/SqlError.h"
+#include "database/SqlIdentifier.h"
 #include "models/TableModel.h"
 
 #include <QJsonArray>

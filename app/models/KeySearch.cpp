@@ -1,7 +1,7 @@
 #include "models/KeySearch.h"
 
-#include "blog/SqlIdentifier.h"
 #include "database/Connection.h"
+#include "database/SqlIdentifier.h"
 
 #include <QSqlQuery>
 

@@ -1,8 +1,8 @@
 #include "models/SchemaReader.h"
 
 #include "database/SqlError.h"
+#include "database/SqlIdentifier.h"
 
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -77,8 +77,7 @@ Result<TableInfo> SchemaReader::table(const QString& name) const
     } else {
         // WITHOUT ROWID tables refuse to select rowid; asking SQLite is more reliable than parsing the DDL.
         QSqlQuery probe(m_db);
-        const QString escaped = m_db.driver()->escapeIdentifier(name, QSqlDriver::TableName);
-        info.hasRowid = probe.prepare(QStringLiteral("SELECT rowid FROM %1 LIMIT 0").arg(escaped));
+        info.hasRowid = probe.prepare(QStringLiteral("SELECT rowid FROM %1 LIMIT 0").arg(SqlIdentifier::quote(name)));
     }
     QSqlQuery keys(m_db);
     keys.prepare(kForeignKeys);

@@ -18,6 +18,7 @@ private slots:
     void initRefusesToOverwrite();
     void migratePrintsEachStepAndTheBackup();
     void checkReportsForeignKeyViolations();
+    void checkCountsTablesWhoseNamesNeedQuoting();
     void errorsAreOneLineWithStatus_data();
     void errorsAreOneLineWithStatus();
     void versionAndHelpNeedNoDisplay();
@@ -94,6 +95,28 @@ void TestFoundationCli::checkReportsForeignKeyViolations()
     QCOMPARE(v.value(QStringLiteral("parent")).toString(), QStringLiteral("users"));
     auto text = TestFiles::runQuarry({QStringLiteral("check"), file});
     QVERIFY(text.out.contains(QStringLiteral("posts row 5 refers to a missing row of users")));
+}
+
+void TestFoundationCli::checkCountsTablesWhoseNamesNeedQuoting()
+{
+    const QString file = path(QStringLiteral("odd-names.db"));
+    QCOMPARE(TestFiles::runQuarry({QStringLiteral("init"), file}).exitCode, 0);
+    // Names any SQLite file may hold, each to be quoted whole: a dot, quotes, a space, a keyword.
+    QVERIFY(TestFiles::execSql(file, QStringLiteral(R"sql(
+        CREATE TABLE "a.b" (x); INSERT INTO "a.b" VALUES (1), (2);
+        CREATE TABLE """q""" (x); INSERT INTO """q""" VALUES (1);
+        CREATE TABLE "my table" (x); INSERT INTO "my table" VALUES (1), (2), (3);
+        CREATE TABLE "select" (x);
+    )sql")));
+    auto check =
+        TestFiles::runQuarry({QStringLiteral("check"), file, QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(check.exitCode == 0, qPrintable(check.err));
+    const QJsonObject tables =
+        QJsonDocument::fromJson(check.out.toUtf8()).object().value(QStringLiteral("tables")).toObject();
+    QCOMPARE(tables.value(QStringLiteral("a.b")).toInt(-1), 2);
+    QCOMPARE(tables.value(QStringLiteral("\"q\"")).toInt(-1), 1);
+    QCOMPARE(tables.value(QStringLiteral("my table")).toInt(-1), 3);
+    QCOMPARE(tables.value(QStringLiteral("select")).toInt(-1), 0);
 }
 
 void TestFoundationCli::errorsAreOneLineWithStatus_data()

@@ -300,6 +300,7 @@ void TestTableModel::readsTablesWithOddNames()
     QVERIFY(child);
     QVERIFY(waitForRows(*child));
     QCOMPARE(textAt(*child, 0, 1), QStringLiteral("second"));
+    QVERIFY2(child->table().hasRowid, "a dotted name is one table, not schema.table");
     auto odd = model(file, QStringLiteral("my \"odd\" table"));
     QVERIFY(odd);
     QVERIFY(waitForRows(*odd));

@@ -2,6 +2,7 @@
 
 #include "LineNumberArea.h"
 #include "SqlHighlighter.h"
+#include "database/SqlIdentifier.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -41,9 +42,7 @@ QString quotedIfNeeded(const QString& name)
     static const QRegularExpression plain(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
     if (plain.match(name).hasMatch() && !SqlLexer::isKeyword(name))
         return name;
-    QString escaped = name;
-    escaped.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-    return u'"' + escaped + u'"';
+    return SqlIdentifier::quote(name);
 }
 
 QString unquoted(QString name)

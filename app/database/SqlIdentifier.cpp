@@ -1,4 +1,4 @@
-#include "blog/SqlIdentifier.h"
+#include "database/SqlIdentifier.h"
 
 namespace quarry {
 
