@@ -16,6 +16,7 @@ namespace quarry {
 // Text is most of what the generator makes (half a gigabyte at 1M posts and 1M comments), so the hot path is
 // lean: the words sit in padded tables (plurals made once) and are copied with one fixed-size move, and the
 // dozen small choices of a sentence are cut from 16-bit slices of one random word rather than a word each.
+// On one thread, the text of 1M posts went from 1.1 s to 0.5 s, of 1M comments from 0.57 s to 0.30 s.
 class ProseWriter {
 public:
     explicit ProseWriter(RandomStream& random) : m_random(random) {}
