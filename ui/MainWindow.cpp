@@ -265,23 +265,29 @@ void MainWindow::onQueryChangedDatabase(bool schemaChanged)
     if (!m_session)
         return;
     if (schemaChanged) {
-        // Tables may have come or gone: read the schema again and reopen the tabs that still exist.
+        // Tables may have come or gone: read the schema again and reopen the tabs that still exist, showing the
+        // one that was shown (the others are built again when shown).
         QStringList open;
         for (int i = 0; i < m_tabs->count(); ++i) {
             if (auto* page = qobject_cast<TablePage*>(m_tabs->widget(i)))
                 open << page->tableName();
         }
+        const auto* current = qobject_cast<TablePage*>(m_tabs->currentWidget());
+        const QString shown = current ? current->tableName() : QString();
         closeTabs();
         (void)m_session->reloadSchema();
         fillSchemaTree();
-        auto objects = m_session->objects();
-        for (const QString& table : open) {
-            bool exists = false;
-            for (const SchemaObject& object : objects ? *objects : QList<SchemaObject>())
-                exists = exists || object.name == table;
-            if (exists)
-                showTable(table);
+        QStringList names;
+        if (auto objects = m_session->objects()) {
+            for (const SchemaObject& object : *objects)
+                names << object.name;
         }
+        QStringList kept;
+        for (const QString& table : std::as_const(open)) {
+            if (names.contains(table))
+                kept << table;
+        }
+        addTablePages(kept, kept.contains(shown) ? shown : kept.value(0));
         updateUpgradeBar();
     } else {
         reloadBrowsers();
@@ -416,15 +422,7 @@ bool MainWindow::openFile(const QString& path, bool readOnly, const QString& tab
         first = {QStringLiteral("users"), QStringLiteral("posts"), QStringLiteral("comments")};
     else if (objects && !objects->isEmpty())
         first = {objects->constFirst().name};
-    // Each gets a tab now; a tab's browser is built when it is first shown, so only the one shown reads rows.
-    {
-        const QSignalBlocker quiet(m_tabs);
-        for (const QString& name : first)
-            m_tabs->addTab(new TablePage(name, m_tabs), name);
-    }
-    const QString shown = table.isEmpty() ? first.value(0) : table;
-    if (!shown.isEmpty())
-        showTable(shown);
+    addTablePages(first, table.isEmpty() ? first.value(0) : table);
     if (!m_session->readOnlyReason().isEmpty())
         m_activityLabel->setText(QStringLiteral("Opened read-only: ") + m_session->readOnlyReason());
     updateUpgradeBar();
@@ -502,6 +500,18 @@ TableBrowser* MainWindow::buildBrowser(TablePage* page)
         m_activityLabel->setText(QStringLiteral("%1: %2").arg(table, message));
     });
     return browser;
+}
+
+void MainWindow::addTablePages(const QStringList& tables, const QString& shown)
+{
+    // Each gets a tab now; a tab's browser is built when it is first shown, so only `shown` reads rows.
+    {
+        const QSignalBlocker quiet(m_tabs);
+        for (const QString& name : tables)
+            m_tabs->addTab(new TablePage(name, m_tabs), name);
+    }
+    if (!shown.isEmpty())
+        showTable(shown);
 }
 
 void MainWindow::closeTabs()

@@ -1576,11 +1576,18 @@ void TestMainWindow::schemaTreeShowsTheEditorsNewTable()
     const QString file = demoCopy();
     QVERIFY(openWindow(file));
     QVERIFY(browser(QStringLiteral("users")));
+    QVERIFY(browser(QStringLiteral("posts")));
     QVERIFY(!schemaTreeHas(QStringLiteral("notes")));
 
     QVERIFY(runInEditor(QStringLiteral("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)")));
     QTRY_VERIFY(schemaTreeHas(QStringLiteral("notes")));
-    // The tables open before are open again, and the new one opens like any other.
+    // The tables open before are open again, in their order, showing the one shown before; the new one opens
+    // like any other.
+    auto* tabs = m_window->findChild<QTabWidget*>();
+    QCOMPARE(tabs->count(), 3);
+    QCOMPARE(tabs->tabText(2), QStringLiteral("comments"));
+    QVERIFY(m_window->currentBrowser());
+    QCOMPARE(m_window->currentBrowser()->tableName(), QStringLiteral("posts"));
     QVERIFY(browser(QStringLiteral("users")));
     TableBrowser* notes = browser(QStringLiteral("notes"));
     QVERIFY(notes);
