@@ -42,6 +42,11 @@ private:
     std::vector<PaddedWord> m_words;
 };
 
+void appendWord(TextBuffer& out, const PaddedWord& word)
+{
+    out.appendPadded(word.text, word.size);
+}
+
 std::vector<std::string_view> pastTenses()
 {
     std::vector<std::string_view> past;
@@ -90,37 +95,29 @@ void ProseWriter::appendPlural(TextBuffer& out, std::string_view noun)
 
 void ProseWriter::nounPhrase(TextBuffer& out)
 {
-    const auto put = [&out, this](const WordTable& words) {
-        const PaddedWord& word = words.at(below(words.size()));
-        out.appendPadded(word.text, word.size);
-    };
     const bool plural = chance(per65536(0.3));
-    put(plural ? kPluralDeterminerWords : kSingularDeterminerWords);
+    appendWord(out, pickWord(plural ? kPluralDeterminerWords : kSingularDeterminerWords));
     out.append(' ');
     if (chance(per65536(0.45))) {
-        put(kAdjectiveWords);
+        appendWord(out, pickWord(kAdjectiveWords));
         out.append(' ');
     }
-    put(plural ? kPluralWords : kNounWords);
+    appendWord(out, pickWord(plural ? kPluralWords : kNounWords));
 }
 
 void ProseWriter::clause(TextBuffer& out)
 {
-    const auto put = [&out, this](const WordTable& words) {
-        const PaddedWord& word = words.at(below(words.size()));
-        out.appendPadded(word.text, word.size);
-    };
     if (chance(per65536(0.35)))
-        put(kPronounWords);
+        appendWord(out, pickWord(kPronounWords));
     else
         nounPhrase(out);
     out.append(' ');
-    put(kPastWords);
+    appendWord(out, pickWord(kPastWords));
     out.append(' ');
     nounPhrase(out);
     if (chance(per65536(0.45))) {
         out.append(' ');
-        put(kPrepositionWords);
+        appendWord(out, pickWord(kPrepositionWords));
         out.append(' ');
         nounPhrase(out);
     }
@@ -130,14 +127,12 @@ void ProseWriter::sentence(TextBuffer& out)
 {
     const qsizetype start = out.size();
     if (chance(per65536(0.2))) {
-        const PaddedWord& opener = kOpenerWords.at(below(kOpenerWords.size()));
-        out.appendPadded(opener.text, opener.size);
+        appendWord(out, pickWord(kOpenerWords));
         out.append(", "sv);
     }
     clause(out);
     if (chance(per65536(0.25))) {
-        const PaddedWord& conjunction = kConjunctionWords.at(below(kConjunctionWords.size()));
-        out.appendPadded(conjunction.text, conjunction.size);
+        appendWord(out, pickWord(kConjunctionWords));
         out.append(' ');
         clause(out);
     }

@@ -47,6 +47,8 @@ private:
     // True with probability `per65536` / 65536.
     bool chance(quint32 per65536) { return bits() < per65536; }
     template <typename T> const T& pick(std::span<const T> words) { return words[below(quint32(words.size()))]; }
+    // A word of one of the padded tables in ProseWriter.cpp.
+    template <typename Table> const auto& pickWord(const Table& words) { return words.at(below(words.size())); }
 
     void clause(TextBuffer& out);
     void nounPhrase(TextBuffer& out);
