@@ -6,8 +6,8 @@
 #include "blog/RowPipeline.h"
 #include "database/Connection.h"
 #include "database/SqlError.h"
+#include "database/SqlIdentifier.h"
 
-#include <QSqlDriver>
 
 #include <sqlite3.h>
 
@@ -107,7 +107,6 @@ Status GeneratorRun::dropDeferredObjects()
                            sqlite3_extended_errcode(m_db), text);
     }
 
-    const QSqlDriver* driver = m_connection.database().driver();
     for (auto object = m_deferred.crbegin(); object != m_deferred.crend(); ++object) {
         QByteArray keyword;
         if (object->type == "index")
@@ -122,8 +121,7 @@ Status GeneratorRun::dropDeferredObjects()
             return Error::make(Error::Kind::Sql,
                                QStringLiteral("Cannot set aside schema object %1 of type %2.")
                                    .arg(QString::fromUtf8(object->name), QString::fromUtf8(object->type)));
-        const QByteArray drop =
-            keyword + driver->escapeIdentifier(QString::fromUtf8(object->name), QSqlDriver::TableName).toUtf8();
+        const QByteArray drop = keyword + SqlIdentifier::quote(QString::fromUtf8(object->name)).toUtf8();
         if (auto ok = exec(drop.constData(), QStringLiteral("set aside %1").arg(QString::fromUtf8(object->name))); !ok)
             return ok;
     }
