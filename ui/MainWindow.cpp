@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalBlocker>
@@ -74,8 +75,9 @@ MainWindow::MainWindow(std::unique_ptr<Dialogs> dialogs, QWidget* parent)
         delete page;
     });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
-        // A tab's browser is built when the tab is first shown.
-        if (auto* page = qobject_cast<TablePage*>(m_tabs->widget(index)); page && !page->browser())
+        // A tab's browser is built when the tab is first shown (a page that could not be built says why).
+        if (auto* page = qobject_cast<TablePage*>(m_tabs->widget(index));
+            page && !page->browser() && page->problem().isEmpty())
             buildBrowser(page);
         updateStatus();
         updateActions();
@@ -294,6 +296,7 @@ void MainWindow::onQueryChangedDatabase(bool schemaChanged)
     }
     m_statsDock->refresh();
     updateStatus();
+    updateActions();
 }
 
 void MainWindow::reloadBrowsers()
@@ -470,14 +473,30 @@ TableBrowser* MainWindow::showTable(const QString& table)
         if (candidate && candidate->tableName() == table)
             page = candidate;
     }
-    if (!page) {
-        page = new TablePage(table, m_tabs);
-        m_tabs->addTab(page, table);
-    }
+    if (!page && !(page = addTablePage(table)))
+        return nullptr;
+    const QPointer<TablePage> shown(page);
     m_tabs->setCurrentWidget(page); // builds the browser, if this is the tab's first showing
+    if (!shown)
+        return nullptr;
     if (!page->browser() && page->problem().isEmpty())
         buildBrowser(page);
     return page->browser();
+}
+
+TablePage* MainWindow::addTablePage(const QString& table)
+{
+    // A table that is not there (a link followed to a table the editor has dropped since) gets no tab.
+    auto info = m_session->table(table);
+    if (!info) {
+        showError(QStringLiteral("Cannot show %1").arg(table), info.error().message);
+        return nullptr;
+    }
+    auto* page = new TablePage(table, m_tabs);
+    const int index = m_tabs->addTab(page, table);
+    if (!info->isEditable())
+        m_tabs->setTabToolTip(index, QStringLiteral("%1 (read-only: a view or a table without a key)").arg(table));
+    return page;
 }
 
 TableBrowser* MainWindow::buildBrowser(TablePage* page)
@@ -485,15 +504,13 @@ TableBrowser* MainWindow::buildBrowser(TablePage* page)
     const QString table = page->tableName();
     auto model = m_session->createModel(table);
     if (!model) {
+        // Said on the page itself, not in a dialog: this runs while the tab is being switched to.
+        m_lastError = model.error().message;
         page->showProblem(QStringLiteral("Cannot show %1: %2").arg(table, model.error().message));
-        showError(QStringLiteral("Cannot show %1").arg(table), model.error().message);
         return nullptr;
     }
     auto* browser = new TableBrowser(*m_session, std::move(*model), page);
     page->setBrowser(browser);
-    if (!browser->model()->table().isEditable())
-        m_tabs->setTabToolTip(m_tabs->indexOf(page),
-                              QStringLiteral("%1 (read-only: a view or a table without a key)").arg(table));
     connect(browser, &TableBrowser::statusChanged, this, &MainWindow::updateStatus);
     connect(browser, &TableBrowser::followRequested, this, &MainWindow::follow);
     connect(browser->model(), &TableModel::failed, this, [this, table](const QString& message) {
@@ -508,10 +525,11 @@ void MainWindow::addTablePages(const QStringList& tables, const QString& shown)
     {
         const QSignalBlocker quiet(m_tabs);
         for (const QString& name : tables)
-            m_tabs->addTab(new TablePage(name, m_tabs), name);
+            addTablePage(name);
     }
-    if (!shown.isEmpty())
-        showTable(shown);
+    // A table asked for that cannot be shown has said why; the file's first table is shown instead.
+    if (!shown.isEmpty() && !showTable(shown) && m_tabs->count() > 0 && !currentBrowser())
+        showTable(qobject_cast<TablePage*>(m_tabs->widget(0))->tableName());
 }
 
 void MainWindow::closeTabs()

@@ -86,6 +86,8 @@ private:
     TableBrowser* browserAt(int index) const;
     // Builds the browser of a tab about to be shown; null (and the page says why) when the table cannot be read.
     TableBrowser* buildBrowser(TablePage* page);
+    // Adds an unbuilt tab for `table`; null (having said why) when the table cannot be read.
+    TablePage* addTablePage(const QString& table);
     // Adds a tab for each of `tables` and shows `shown` (whose tab is added if it is not among them).
     void addTablePages(const QStringList& tables, const QString& shown);
     // Closes every tab, deleting its browser (if built) before anything else of the session goes.

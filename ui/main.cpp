@@ -2,6 +2,7 @@
 #include "AppOptions.h"
 #include "MainWindow.h"
 #include "blog/DemoDatabase.h"
+#include "browser/TableBrowser.h"
 #include "cli/CommandLine.h"
 
 #include <QApplication>
@@ -79,8 +80,9 @@ int main(int argc, char* argv[])
     bool opened = true;
     if (!options->file.isEmpty()) {
         opened = window.openFile(options->file, options->readOnly, options->table);
-        if (opened && !options->table.isEmpty() && !window.currentBrowser())
-            opened = false;
+        if (opened && !options->table.isEmpty() &&
+            (!window.currentBrowser() || window.currentBrowser()->tableName() != options->table))
+            opened = false; // the table asked for is not shown: the window has said why
     }
     if (!options->screenshotPath.isEmpty()) {
         if (!opened) {

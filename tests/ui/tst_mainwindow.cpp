@@ -130,6 +130,7 @@ private slots:
     void remembersTheWindowLayout();
     void screenshotOptionRendersTheWindowAndExits();
     void screenshotOptionFailsForAMissingFile();
+    void screenshotOptionFailsForAMissingTable();
     void editorTransactionDisablesWriteChangesUntilCommit();
     void editorTransactionLeavesOnlyDiscardBeforeAWrite_data();
     void editorTransactionLeavesOnlyDiscardBeforeAWrite();
@@ -1309,6 +1310,12 @@ void TestMainWindow::buildsATabsBrowserWhenTheTabIsFirstShown()
     QCOMPARE(users->model()->index(0, users->model()->modelColumn(QStringLiteral("username"))).data().toString(),
              QStringLiteral("renamed"));
 
+    // A table that is not there gets no tab, only a warning naming it.
+    QVERIFY(!m_window->showTable(QStringLiteral("nosuch")));
+    QCOMPARE(tabs->count(), 3);
+    QCOMPARE(m_dialogs->warnings.size(), 1);
+    QVERIFY(m_dialogs->warnings.constFirst().contains(QStringLiteral("nosuch")));
+
     // Closing the file takes every tab with it, built or not.
     m_window->session()->pending().clear();
     QVERIFY(m_window->closeFile());
@@ -1411,6 +1418,21 @@ void TestMainWindow::screenshotOptionFailsForAMissingFile()
     QVERIFY(!result.err.isEmpty());
     QVERIFY(!QFile::exists(shot));
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("no such file.db"))));
+}
+
+void TestMainWindow::screenshotOptionFailsForAMissingTable()
+{
+    const QString file = demoCopy();
+    const QByteArray before = TestFiles::read(file);
+    const QString shot = m_dir.filePath(QStringLiteral("missing-table.png"));
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toLocal8Bit());
+    const auto result = TestFiles::runQuarry(
+        {file, QStringLiteral("--table"), QStringLiteral("nosuch"), QStringLiteral("--screenshot"), shot});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(QStringLiteral("nosuch")), qPrintable(result.err));
+    QVERIFY(!QFile::exists(shot));
+    QCOMPARE(TestFiles::read(file), before);
 }
 
 bool TestMainWindow::runInEditor(const QString& sql)
