@@ -6,6 +6,8 @@
 
 #include <QApplication>
 #include <QPainter>
+#include <QScopedValueRollback>
+#include <QTextBoundaryFinder>
 
 namespace quarry {
 
@@ -49,26 +51,51 @@ void CellDelegate::initStyleOption(QStyleOptionViewItem* option, const QModelInd
     }
     if (state & TableModel::Computed)
         option->font.setItalic(true);
-    clipToCell(option);
+    if (!m_sizing)
+        clipToCell(option);
 }
 
 void CellDelegate::clipToCell(QStyleOptionViewItem* option)
 {
     // Eliding lays out the whole text before it cuts: a 240-character paragraph in a 300-pixel cell was most of
-    // a paint's cost. No more characters fit than the cell's width over the narrowest glyph's; keep that many
-    // (and say the text goes on, in case narrower characters would have let the cut text fit).
+    // a paint's cost. No more characters fit on a line than the cell's width over the narrowest glyph's; keep
+    // that many per line the cell has room for (and say the text goes on, in case narrower characters would have
+    // let the cut text fit). Marks and format characters take no width, so they are not counted, and the cut
+    // falls between whole characters as a person sees them.
     if (option->rect.width() <= 0 || option->text.size() < 16)
         return;
     const QFontMetrics metrics(option->font);
     const int narrowest =
         std::max(1, std::min({metrics.horizontalAdvance(QLatin1Char('i')), metrics.horizontalAdvance(QLatin1Char('.')),
                               metrics.horizontalAdvance(QLatin1Char(' '))}));
-    qsizetype fits = option->rect.width() / narrowest + 1;
-    if (option->text.size() <= fits)
+    const int lines = (option->features & QStyleOptionViewItem::WrapText)
+                          ? std::max(1, option->rect.height() / std::max(1, metrics.lineSpacing()))
+                          : 1;
+    const qsizetype fits = qsizetype(option->rect.width() / narrowest + 1) * lines;
+    const QString& text = option->text;
+    qsizetype counted = 0;
+    qsizetype cut = 0;
+    while (cut < text.size() && counted < fits) {
+        const QChar::Category category = text.at(cut).category();
+        if (category != QChar::Mark_NonSpacing && category != QChar::Mark_Enclosing &&
+            category != QChar::Other_Format && !text.at(cut).isLowSurrogate())
+            ++counted;
+        ++cut;
+    }
+    if (cut >= text.size())
         return;
-    if (option->text.at(fits - 1).isHighSurrogate())
-        --fits; // never half a character
-    option->text = option->text.left(fits) + QStringLiteral("\u2026");
+    QTextBoundaryFinder graphemes(QTextBoundaryFinder::Grapheme, text);
+    graphemes.setPosition(cut);
+    if (!graphemes.isAtBoundary())
+        cut = std::max<qsizetype>(0, graphemes.toPreviousBoundary());
+    option->text = text.left(cut) + QStringLiteral("\u2026");
+}
+
+QSize CellDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    // Sizing a row or column to its contents measures the whole text, not what fits the cell as it is.
+    const QScopedValueRollback sizing(m_sizing, true);
+    return QStyledItemDelegate::sizeHint(option, index);
 }
 
 void CellDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const

@@ -14,12 +14,13 @@ public:
     CellDelegate(DatabaseSession& session, QObject* parent = nullptr);
 
     void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     void setEditorData(QWidget* editor, const QModelIndex& index) const override;
     void setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const override;
 
-    // Cuts the option's text to what its cell can show at most (ending it with an ellipsis), so that eliding
-    // it lays out no more than that.
+    // Cuts the option's text to what its cell can show at most, on as many lines as the cell has room for when
+    // the text wraps (ending it with an ellipsis), so that eliding it lays out no more than that.
     static void clipToCell(QStyleOptionViewItem* option);
 
 protected:
@@ -27,6 +28,7 @@ protected:
 
 private:
     DatabaseSession& m_session;
+    mutable bool m_sizing = false; // within sizeHint(): the text is measured whole
 };
 
 } // namespace quarry
