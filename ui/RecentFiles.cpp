@@ -21,12 +21,22 @@ RecentFiles::~RecentFiles()
     waitForSaved();
 }
 
+QStringList RecentFiles::withFirst(QStringList files, const QString& path)
+{
+    files.removeAll(path);
+    files.prepend(path);
+    return files.mid(0, MaxFiles);
+}
+
 void RecentFiles::add(const QString& path)
 {
-    m_files.removeAll(path);
-    m_files.prepend(path);
-    m_files = m_files.mid(0, MaxFiles);
-    m_writer.start([files = m_files] { QSettings().setValue(kKey, files); });
+    m_files = withFirst(m_files, path);
+    // The worker adds the path to the list as saved now, not to this window's copy: another Quarry running
+    // beside this one may have added files since.
+    m_writer.start([path] {
+        QSettings settings;
+        settings.setValue(kKey, withFirst(settings.value(kKey).toStringList(), path));
+    });
 }
 
 void RecentFiles::waitForSaved()

@@ -5,8 +5,8 @@
 
 namespace quarry {
 
-// The files opened lately, newest first, kept in the application's settings. The list lives in memory; each
-// change is written on a worker thread, in order, because saving the settings file syncs it to disk, which
+// The files opened lately, newest first, kept in the application's settings. The window's list lives in memory;
+// each change is written on a worker thread, in order, because saving the settings file syncs it to disk, which
 // took 15 to 70 ms on the GUI thread while a big file was being read. The destructor waits for the last write.
 class RecentFiles {
 public:
@@ -24,6 +24,8 @@ public:
     void waitForSaved();
 
 private:
+    static QStringList withFirst(QStringList files, const QString& path);
+
     QStringList m_files;
     QThreadPool m_writer;
 };

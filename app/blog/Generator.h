@@ -10,10 +10,12 @@
 namespace quarry {
 
 // Creates blog databases of any size filled with realistic, deterministic data: `quarry generate` and the
-// benchmark use it. The same options (seed included) always give the same table contents, byte for byte.
+// benchmark use it. With one version of Quarry, the same options (seed included) always give the same table
+// contents, byte for byte; another version may write other words from the same seed.
 //
-// The file is written under a temporary name beside `path` and renamed into place only when complete, so an
-// interrupted run never leaves a half-filled file where a finished one is expected.
+// The file is written under a temporary name beside `path` and renamed into place only when complete, so a run
+// that is interrupted or fails never leaves a half-filled file where a finished one is expected. It is written
+// without syncing to disk, for speed: after a power cut the file may need generating again.
 class Generator {
 public:
     // Why the options cannot be generated (Error::Kind::Usage), or nothing.
