@@ -2,7 +2,10 @@
 
 #include "blog/DemoDatabase.h"
 #include "blog/Generator.h"
+#include "blog/ProseWriter.h"
+#include "blog/TextBuffer.h"
 #include "blog/Validators.h"
+#include "blog/WordCorpus.h"
 
 #include <QDir>
 #include <QRegularExpression>
@@ -24,6 +27,7 @@ private slots:
     void writesExactlyTheRowsAskedFor_data();
     void writesExactlyTheRowsAskedFor();
     void sameSeedGivesIdenticalRows();
+    void everyWordFitsTheWritersFixedSizeCopy();
     void differentSeedGivesDifferentRows();
     void usernamesAndEmailsPassTheBlogValidators();
     void titlesAndContentPassTheBlogValidators();
@@ -488,6 +492,34 @@ void TestGenerator::commandRefusesBadUsage()
     QVERIFY2(run.err.contains(message), qPrintable(run.err));
     QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
     QVERIFY(!QFileInfo::exists(file));
+}
+
+// The prose writer copies each word as one fixed-size block of TextBuffer::kPadded bytes, made once from the
+// word lists: a longer word (or plural) would be cut short without a word of warning.
+void TestGenerator::everyWordFitsTheWritersFixedSizeCopy()
+{
+    QStringList tooLong;
+    auto check = [&](std::string_view word) {
+        if (qsizetype(word.size()) > TextBuffer::kPadded)
+            tooLong << QString::fromUtf8(word.data(), qsizetype(word.size()));
+    };
+    for (const auto list : {WordCorpus::nouns(), WordCorpus::adjectives(), WordCorpus::prepositions(),
+                            WordCorpus::pronouns(), WordCorpus::singularDeterminers(), WordCorpus::pluralDeterminers(),
+                            WordCorpus::openers(), WordCorpus::conjunctions()}) {
+        for (const std::string_view word : list)
+            check(word);
+    }
+    for (const WordCorpus::Verb& verb : WordCorpus::verbs()) {
+        check(verb.base);
+        check(verb.past);
+    }
+    for (const std::string_view noun : WordCorpus::nouns()) {
+        char plural[64];
+        TextBuffer text(plural, sizeof plural);
+        ProseWriter::appendPlural(text, noun);
+        check(std::string_view(plural, size_t(text.size())));
+    }
+    QVERIFY2(tooLong.isEmpty(), qPrintable(tooLong.join(QStringLiteral(", "))));
 }
 
 QTEST_GUILESS_MAIN(TestGenerator)
