@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 namespace quarry {
@@ -61,8 +62,15 @@ Status RowPipeline::run(qint64 ids, qint64 idsPerBatch, int workers, std::vector
     std::vector<std::thread> threads;
     const int count = int(std::clamp<qint64>(workers, 1, runs));
     threads.reserve(size_t(count));
-    for (int i = 0; i < count; ++i)
-        threads.emplace_back(work, i);
+    for (int i = 0; i < count; ++i) {
+        try {
+            threads.emplace_back(work, i);
+        } catch (const std::system_error&) {
+            break; // no thread to spare: runs are claimed, not assigned, so the workers started do them all
+        }
+    }
+    if (threads.empty())
+        return Error::make(Error::Kind::Io, QStringLiteral("Cannot start a thread to write the rows."));
 
     Status result;
     for (qint64 run = 0; run < runs && result; ++run) {
