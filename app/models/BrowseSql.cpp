@@ -230,21 +230,51 @@ QString BrowseSql::rowidRangeSql() const
         .arg(table);
 }
 
-QString BrowseSql::positionSql() const
+QString BrowseSql::sortValueSql() const
 {
-    if (m_identity.isEmpty() || isSorted() || m_descending)
+    if (m_identity.isEmpty() || !isSorted())
         return {};
-    const QString matching =
-        m_conditions.isEmpty() ? QString() : QStringLiteral(" AND ") + m_conditions.join(QStringLiteral(" AND "));
-    // The count walks the identity index up to the row: a range scan, never the rows' contents.
-    return QStringLiteral("SELECT (SELECT count(*) FROM %1 WHERE %2 < ?%3), "
-                          "EXISTS (SELECT 1 FROM %1 WHERE %2 = ?%3)")
-        .arg(keyFrom(), m_identity, matching);
+    const QStringList conditions = QStringList{QStringLiteral("%1 = ?").arg(m_identity)} + m_conditions;
+    return QStringLiteral("SELECT %1 FROM %2 WHERE %3")
+        .arg(m_sortExpression, keyFrom(), conditions.join(QStringLiteral(" AND ")));
 }
 
-QVariantList BrowseSql::positionBinds(const QVariant& identity) const
+QVariantList BrowseSql::sortValueBinds(const QVariant& identity) const
 {
-    return QVariantList{identity} + m_binds + QVariantList{identity} + m_binds;
+    return QVariantList{identity} + m_binds;
+}
+
+QString BrowseSql::positionSql(bool keyIsNull) const
+{
+    if (m_identity.isEmpty())
+        return {};
+    // The rows before (key, identity) are those the seek from it (seekSql) leaves out, with NULL keys first
+    // in ascending order and last in descending order, ties broken by the identity in the same direction.
+    const QString op = m_descending ? QStringLiteral(">") : QStringLiteral("<");
+    QString before;
+    if (!isSorted())
+        before = QStringLiteral("%1 %2 ?").arg(m_identity, op);
+    else if (keyIsNull && m_descending)
+        before = QStringLiteral("(%1 IS NOT NULL OR %2 > ?)").arg(m_sortExpression, m_identity);
+    else if (keyIsNull)
+        before = QStringLiteral("(%1 IS NULL AND %2 < ?)").arg(m_sortExpression, m_identity);
+    else if (m_descending)
+        before = QStringLiteral("(%1, %2) > (?, ?)").arg(m_sortExpression, m_identity);
+    else
+        before = QStringLiteral("(%1 IS NULL OR (%1, %2) < (?, ?))").arg(m_sortExpression, m_identity);
+    const QString matching =
+        m_conditions.isEmpty() ? QString() : QStringLiteral(" AND ") + m_conditions.join(QStringLiteral(" AND "));
+    return QStringLiteral("SELECT (SELECT count(*) FROM %1 WHERE %2%4), "
+                          "EXISTS (SELECT 1 FROM %1 WHERE %3 = ?%4)")
+        .arg(keyFrom(), before, m_identity, matching);
+}
+
+QVariantList BrowseSql::positionBinds(const QVariant& identity, bool keyIsNull) const
+{
+    QVariantList binds;
+    if (isSorted() && !keyIsNull)
+        binds << QVariant(); // the row's sort value, bound by the caller
+    return binds + QVariantList{identity} + m_binds + QVariantList{identity} + m_binds;
 }
 
 QString BrowseSql::keysSql() const

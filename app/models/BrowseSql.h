@@ -49,10 +49,16 @@ public:
     // Empty when that does not apply (a filter, an order, no rowid).
     QString rowidRangeSql() const;
     const QVariantList& whereBinds() const { return m_binds; }
-    // In the natural order: how many matching rows come before the row with a given identity, and whether
-    // that row matches at all. Binds are positionBinds(identity). Empty for a sorted request or a view.
-    QString positionSql() const;
-    QVariantList positionBinds(const QVariant& identity) const;
+    // Where a row is in the current order, in two steps. When sorted, sortValueSql() reads the row's sort value
+    // (binds: sortValueBinds(identity)); no row means it is not there or does not match the filters. Then
+    // positionSql(keyIsNull) counts the matching rows that come before it and says whether it matches at all.
+    // Its binds are positionBinds(identity, keyIsNull), whose first value, when sorted on a key that is not
+    // NULL, is a NULL that stands for the sort value: the caller binds the value as read, type and bytes
+    // exact. Empty for a view. The count reads an index when the order has one, else every matching row.
+    QString sortValueSql() const;
+    QVariantList sortValueBinds(const QVariant& identity) const;
+    QString positionSql(bool keyIsNull) const;
+    QVariantList positionBinds(const QVariant& identity, bool keyIsNull) const;
 
 private:
     QString selectList() const;

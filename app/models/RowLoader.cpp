@@ -110,16 +110,33 @@ public:
 
     std::optional<qint64> total() const { return m_total; }
 
-    // See BrowseSql::positionSql: -1 when the row is not there or the order does not allow it.
+    // Where the row with `identity` is among the current rows (see BrowseSql::positionSql), or -1 when it is
+    // not among them or cannot be placed.
     qint64 positionOf(const QVariant& identity)
     {
-        const QString sql = m_sql.positionSql();
-        if (sql.isEmpty())
+        if (!m_sql.hasIdentity())
             return -1;
-        Statement statement(m_db, sql);
+        // The sort value goes from one statement to the next as SQLite's own value: a text longer than a
+        // browsed cell, or a number stored in a text column, still compares as stored.
+        std::unique_ptr<sqlite3_value, decltype(&sqlite3_value_free)> sortValue(nullptr, sqlite3_value_free);
+        if (m_sql.isSorted()) {
+            Statement read(m_db, m_sql.sortValueSql());
+            if (!read.isValid())
+                return -1;
+            read.bind(m_sql.sortValueBinds(identity));
+            if (sqlite3_step(read.get()) != SQLITE_ROW)
+                return -1;
+            sortValue.reset(sqlite3_value_dup(sqlite3_column_value(read.get(), 0)));
+            if (!sortValue)
+                return -1;
+        }
+        const bool keyIsNull = sortValue && sqlite3_value_type(sortValue.get()) == SQLITE_NULL;
+        Statement statement(m_db, m_sql.positionSql(keyIsNull));
         if (!statement.isValid())
             return -1;
-        statement.bind(m_sql.positionBinds(identity));
+        statement.bind(m_sql.positionBinds(identity, keyIsNull));
+        if (sortValue && !keyIsNull)
+            sqlite3_bind_value(statement.get(), 1, sortValue.get());
         if (sqlite3_step(statement.get()) != SQLITE_ROW || sqlite3_column_int(statement.get(), 1) == 0)
             return -1;
         return sqlite3_column_int64(statement.get(), 0);

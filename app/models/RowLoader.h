@@ -50,7 +50,7 @@ signals:
     void counted(quint64 generation, qint64 rows);
     // Before the count: the rows a whole table probably holds, from its rowid range.
     void estimated(quint64 generation, qint64 rows);
-    // `row` is the row's position (0 for the first), -1 when it is not among the rows or the order is sorted.
+    // `row` is the row's position in the current order (0 for the first), -1 when it is not among the rows.
     void located(quint64 generation, const QVariant& identity, qint64 row);
     void keyIndexBuilt(quint64 generation);
     void failed(quint64 generation, const QString& message);

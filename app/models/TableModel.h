@@ -88,8 +88,9 @@ public:
     // The model row showing stored row `stored`, -1 when it is outside the window.
     int modelRowOf(qint64 stored) const;
     // Finds where the row with `identity` is among the current rows, on the loader thread; answered by
-    // located() with its stored row, or -1 when it is not there or the rows are sorted (positions in a
-    // sorted order are not looked up).
+    // located() with its stored row in the current order, or -1 when it is not among the rows (a filter
+    // leaves it out, or it is gone) or the table is a view. In a sorted order without an index on the sort
+    // column, the count reads every matching row.
     void locate(const QVariant& identity) { m_loader->locate(m_generation, identity); }
     // Before the count: at least `rows` rows are known to be there (a located row's position, say).
     void expectRows(qint64 rows)

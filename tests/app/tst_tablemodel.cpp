@@ -29,6 +29,8 @@ private slots:
     void readsDeepRowsWhetherRowidsRunWithOrWithoutGaps_data();
     void readsDeepRowsWhetherRowidsRunWithOrWithoutGaps();
     void readsTablesWithOddNames();
+    void locatesEveryRowInTheCurrentOrder_data();
+    void locatesEveryRowInTheCurrentOrder();
 
 private:
     std::unique_ptr<TableModel> model(const QString& file, const QString& table, PendingChanges* pending = nullptr);
@@ -306,6 +308,80 @@ void TestTableModel::readsTablesWithOddNames()
     QVERIFY(waitForRows(*odd));
     QCOMPARE(odd->headerData(1, Qt::Horizontal).toString(), QStringLiteral("a b"));
     QCOMPARE(textAt(*odd, 1, 1), QStringLiteral("second"));
+}
+
+void TestTableModel::locatesEveryRowInTheCurrentOrder_data()
+{
+    QTest::addColumn<QString>("column"); // empty: the natural order
+    QTest::addColumn<int>("order");
+    QTest::addColumn<QString>("filterColumn");
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<QString>("where"); // the same filter in SQL, for the expected positions
+    QTest::newRow("natural order") << QString() << int(Qt::AscendingOrder) << QString() << QString() << QString();
+    QTest::newRow("by id, descending") << QStringLiteral("id") << int(Qt::DescendingOrder) << QString() << QString()
+                                       << QString();
+    QTest::newRow("numbers with NULLs and ties")
+        << QStringLiteral("n") << int(Qt::AscendingOrder) << QString() << QString() << QString();
+    QTest::newRow("numbers with NULLs and ties, descending")
+        << QStringLiteral("n") << int(Qt::DescendingOrder) << QString() << QString() << QString();
+    QTest::newRow("texts longer than a browsed cell")
+        << QStringLiteral("s") << int(Qt::AscendingOrder) << QString() << QString() << QString();
+    QTest::newRow("texts, descending, filtered")
+        << QStringLiteral("s") << int(Qt::DescendingOrder) << QStringLiteral("n") << QStringLiteral(">1")
+        << QStringLiteral("WHERE n > 1");
+}
+
+void TestTableModel::locatesEveryRowInTheCurrentOrder()
+{
+    QFETCH(QString, column);
+    QFETCH(int, order);
+    QFETCH(QString, filterColumn);
+    QFETCH(QString, filter);
+    QFETCH(QString, where);
+    const QString file = TestFiles::currentTestPath(m_dir);
+    // NULLs and ties in both columns, a text stored in the number column, and two texts that differ only
+    // beyond the length a browsed cell keeps.
+    QVERIFY(TestFiles::execSql(
+        file,
+        QStringLiteral("CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER, s TEXT);"
+                       "WITH RECURSIVE i(v) AS (SELECT 1 UNION ALL SELECT v + 1 FROM i WHERE v < 90) "
+                       "INSERT INTO t SELECT v, CASE WHEN v % 7 = 0 THEN NULL ELSE v % 5 END, "
+                       "CASE WHEN v % 11 = 0 THEN NULL ELSE 'w' || (v % 4) END FROM i;"
+                       "INSERT INTO t VALUES (91, 'many', 'w2' || replace(hex(zeroblob(40000)), '0', 'x') || 'b');"
+                       "INSERT INTO t VALUES (92, 4, 'w2' || replace(hex(zeroblob(40000)), '0', 'x') || 'a');")));
+    auto table = model(file, QStringLiteral("t"));
+    QVERIFY(table);
+    QAbstractItemModelTester tester(table.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    BrowseRequest request;
+    if (!column.isEmpty()) {
+        request.sortColumn = table->modelColumn(column);
+        request.sortOrder = Qt::SortOrder(order);
+    }
+    if (!filterColumn.isEmpty())
+        request.columnFilters.insert(table->modelColumn(filterColumn), filter);
+    table->setRequest(request);
+    QVERIFY(waitForRows(*table));
+
+    const QString direction = order == Qt::DescendingOrder ? QStringLiteral(" DESC") : QString();
+    const QString sortKey = column.isEmpty() ? QStringLiteral("id") : column;
+    const QStringList expected =
+        TestFiles::dumpRows(file, QStringLiteral("SELECT id, row_number() OVER (ORDER BY %1%2, id%2) - 1 FROM t %3")
+                                      .arg(sortKey, direction, where));
+    QHash<qint64, qint64> places;
+    for (const QString& row : expected) {
+        const QStringList cells = row.split(QLatin1Char('|'));
+        places.insert(cells.at(0).section(QLatin1Char(':'), 1).toLongLong(),
+                      cells.at(1).section(QLatin1Char(':'), 1).toLongLong());
+    }
+    QVERIFY(!places.isEmpty());
+    QSignalSpy located(table.get(), &TableModel::located);
+    for (qint64 id = 1; id <= 92; ++id) {
+        table->locate(QVariant(id));
+        QVERIFY(located.wait(5000) || !located.isEmpty());
+        const QList<QVariant> answer = located.takeFirst();
+        QCOMPARE(answer.at(0).toLongLong(), id);
+        QCOMPARE(answer.at(1).toLongLong(), places.value(id, -1));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTableModel)

@@ -329,9 +329,26 @@ void TestTableBrowser::goesToAKeyBeyondTheRowsReadSoFar()
     QCOMPARE(users->model()->storedRowOf(users->view()->currentIndex().row()), 1998);
     QCOMPARE(users->view()->currentIndex().column(), users->model()->modelColumn(QStringLiteral("id")));
     QVERIFY(users->filterRow()->field(users->model()->modelColumn(QStringLiteral("id")))->text().isEmpty());
-    // Sorted by another column, where the row is is not looked up: the table shows just that row, with the
-    // filter in view to clear.
+    // Sorted by another column: the grid goes to the row's place in that order, the rows unfiltered.
     users->model()->sort(users->model()->modelColumn(QStringLiteral("username")), Qt::DescendingOrder);
+    QVERIFY(waitForRows(users->model()));
+    users->goToKey(QStringLiteral("id"), 1500);
+    QTRY_COMPARE_WITH_TIMEOUT(users->currentIdentity().toLongLong(), 1500, 5000);
+    QCOMPARE(users->model()->storedRowCount(), rows);
+    const qint64 place =
+        TestFiles::querySql(file, QStringLiteral("SELECT n FROM (SELECT id, row_number() OVER (ORDER BY username "
+                                                 "DESC, id DESC) - 1 AS n FROM users) WHERE id = 1500"))
+            .toLongLong();
+    QVERIFY(place > TableModel::PageSize);
+    QCOMPARE(users->model()->storedRowOf(users->view()->currentIndex().row()), place);
+    QCOMPARE(cellText(users->model(), users->view()->currentIndex().row(),
+                      users->model()->modelColumn(QStringLiteral("username"))),
+             QStringLiteral("user1500"));
+    QVERIFY(users->filterRow()->field(users->model()->modelColumn(QStringLiteral("id")))->text().isEmpty());
+    // A row the filters leave out: the table shows just that row, with its filter in view to clear.
+    BrowseRequest others = users->model()->request();
+    others.columnFilters.insert(users->model()->modelColumn(QStringLiteral("username")), QStringLiteral("user2"));
+    users->setRequest(others);
     QVERIFY(waitForRows(users->model()));
     users->goToKey(QStringLiteral("id"), 1500);
     QTRY_COMPARE_WITH_TIMEOUT(users->model()->rowCount(), 1, 5000);

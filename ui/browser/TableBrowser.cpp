@@ -442,8 +442,8 @@ void TableBrowser::goToKey(const QString& column, const QVariant& value)
             return;
         }
     }
-    // Anywhere in a big table: when the key is the row's identity and the rows are in their natural order,
-    // the loader counts the rows before it (an index range scan) and the grid goes there.
+    // Anywhere in a big table: when the key is the row's identity, the loader counts the rows before it in the
+    // current order and the grid goes there. A row the filters leave out is shown on its own instead.
     disconnect(m_locating);
     if (isIdentityColumn(m_model->table(), column)) {
         m_locating = connect(m_model.get(), &TableModel::located, this,
