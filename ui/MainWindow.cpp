@@ -2,7 +2,7 @@
 
 #include "blog/DemoDatabase.h"
 #include "browser/TableBrowser.h"
-#include "browser/TablePage.h"
+#include "browser/TableTabs.h"
 #include "models/DatabaseSession.h"
 #include "models/TableModel.h"
 #include "query/HistoryStore.h"
@@ -20,13 +20,10 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
-#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
-#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QTreeWidget>
@@ -49,7 +46,7 @@ MainWindow::MainWindow(std::unique_ptr<Dialogs> dialogs, QWidget* parent)
     : QMainWindow(parent)
     , m_dialogs(std::move(dialogs))
     , m_schemaTree(new QTreeWidget(this))
-    , m_tabs(new QTabWidget(this))
+    , m_tabs(new TableTabs(this))
     , m_upgradeBar(new QWidget(this))
     , m_upgradeText(new QLabel(this))
     , m_upgradeButton(new QPushButton(QStringLiteral("Upgrade\u2026"), this))
@@ -67,21 +64,16 @@ MainWindow::MainWindow(std::unique_ptr<Dialogs> dialogs, QWidget* parent)
             showTable(table);
     });
 
-    m_tabs->setTabsClosable(true);
-    m_tabs->setDocumentMode(true);
-    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
-        QWidget* page = m_tabs->widget(index);
-        m_tabs->removeTab(index);
-        delete page;
-    });
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
-        // A tab's browser is built when the tab is first shown (a page that could not be built says why).
-        if (auto* page = qobject_cast<TablePage*>(m_tabs->widget(index));
-            page && !page->browser() && page->problem().isEmpty())
-            buildBrowser(page);
+    connect(m_tabs, &TableTabs::currentTableChanged, this, [this] {
         updateStatus();
         updateActions();
     });
+    connect(m_tabs, &TableTabs::browserBuilt, this, &MainWindow::connectBrowser);
+    connect(m_tabs, &TableTabs::tableUnavailable, this, [this](const QString& table, const QString& message) {
+        showError(QStringLiteral("Cannot show %1").arg(table), message);
+    });
+    connect(m_tabs, &TableTabs::browserFailed, this,
+            [this](const QString&, const QString& message) { m_lastError = message; });
 
     // The bar above the tables that offers a schema upgrade: a question that waits, not a modal one.
     m_upgradeBar->setObjectName(QStringLiteral("upgradeBar"));
@@ -129,7 +121,7 @@ MainWindow::MainWindow(std::unique_ptr<Dialogs> dialogs, QWidget* parent)
 MainWindow::~MainWindow()
 {
     // Browsers hold models reading the session's file; they go first.
-    closeTabs();
+    m_tabs->closeAll();
 }
 
 void MainWindow::createActions()
@@ -269,14 +261,9 @@ void MainWindow::onQueryChangedDatabase(bool schemaChanged)
     if (schemaChanged) {
         // Tables may have come or gone: read the schema again and reopen the tabs that still exist, showing the
         // one that was shown (the others are built again when shown).
-        QStringList open;
-        for (int i = 0; i < m_tabs->count(); ++i) {
-            if (auto* page = qobject_cast<TablePage*>(m_tabs->widget(i)))
-                open << page->tableName();
-        }
-        const auto* current = qobject_cast<TablePage*>(m_tabs->currentWidget());
-        const QString shown = current ? current->tableName() : QString();
-        closeTabs();
+        const QStringList open = m_tabs->tableNames();
+        const QString shown = m_tabs->currentTable();
+        m_tabs->closeAll();
         (void)m_session->reloadSchema();
         fillSchemaTree();
         QStringList names;
@@ -289,7 +276,7 @@ void MainWindow::onQueryChangedDatabase(bool schemaChanged)
             if (names.contains(table))
                 kept << table;
         }
-        addTablePages(kept, kept.contains(shown) ? shown : kept.value(0));
+        m_tabs->addTables(kept, kept.contains(shown) ? shown : kept.value(0));
         updateUpgradeBar();
     } else {
         reloadBrowsers();
@@ -303,7 +290,7 @@ void MainWindow::reloadBrowsers()
 {
     // Tabs not shown yet read their rows when they are.
     for (int i = 0; i < m_tabs->count(); ++i) {
-        if (TableBrowser* browser = browserAt(i))
+        if (TableBrowser* browser = m_tabs->browserAt(i))
             browser->reload();
     }
 }
@@ -385,7 +372,8 @@ bool MainWindow::closeFile()
         return false;
     m_queryPanel->setDatabase(QString(), false);
     m_statsDock->setDatabase(QString());
-    closeTabs();
+    m_tabs->closeAll();
+    m_tabs->setSession(nullptr);
     m_schemaTree->clear();
     m_session.reset();
     m_history.clear();
@@ -406,6 +394,7 @@ bool MainWindow::openFile(const QString& path, bool readOnly, const QString& tab
         return false;
     }
     m_session = std::move(*session);
+    m_tabs->setSession(m_session.get());
     connect(&m_session->pending(), &PendingChanges::changed, this, [this] {
         updateTitle();
         updateActions();
@@ -425,7 +414,7 @@ bool MainWindow::openFile(const QString& path, bool readOnly, const QString& tab
         first = {QStringLiteral("users"), QStringLiteral("posts"), QStringLiteral("comments")};
     else if (objects && !objects->isEmpty())
         first = {objects->constFirst().name};
-    addTablePages(first, table.isEmpty() ? first.value(0) : table);
+    m_tabs->addTables(first, table.isEmpty() ? first.value(0) : table);
     if (!m_session->readOnlyReason().isEmpty())
         m_activityLabel->setText(QStringLiteral("Opened read-only: ") + m_session->readOnlyReason());
     updateUpgradeBar();
@@ -465,90 +454,22 @@ void MainWindow::fillSchemaTree()
 
 TableBrowser* MainWindow::showTable(const QString& table)
 {
-    if (!m_session)
-        return nullptr;
-    TablePage* page = nullptr;
-    for (int i = 0; i < m_tabs->count() && !page; ++i) {
-        auto* candidate = qobject_cast<TablePage*>(m_tabs->widget(i));
-        if (candidate && candidate->tableName() == table)
-            page = candidate;
-    }
-    if (!page && !(page = addTablePage(table)))
-        return nullptr;
-    const QPointer<TablePage> shown(page);
-    m_tabs->setCurrentWidget(page); // builds the browser, if this is the tab's first showing
-    if (!shown)
-        return nullptr;
-    if (!page->browser() && page->problem().isEmpty())
-        buildBrowser(page);
-    return page->browser();
-}
-
-TablePage* MainWindow::addTablePage(const QString& table)
-{
-    // A table that is not there (a link followed to a table the editor has dropped since) gets no tab.
-    auto info = m_session->table(table);
-    if (!info) {
-        showError(QStringLiteral("Cannot show %1").arg(table), info.error().message);
-        return nullptr;
-    }
-    auto* page = new TablePage(table, m_tabs);
-    const int index = m_tabs->addTab(page, table);
-    if (!info->isEditable())
-        m_tabs->setTabToolTip(index, QStringLiteral("%1 (read-only: a view or a table without a key)").arg(table));
-    return page;
-}
-
-TableBrowser* MainWindow::buildBrowser(TablePage* page)
-{
-    const QString table = page->tableName();
-    auto model = m_session->createModel(table);
-    if (!model) {
-        // Said on the page itself, not in a dialog: this runs while the tab is being switched to.
-        m_lastError = model.error().message;
-        page->showProblem(QStringLiteral("Cannot show %1: %2").arg(table, model.error().message));
-        return nullptr;
-    }
-    auto* browser = new TableBrowser(*m_session, std::move(*model), page);
-    page->setBrowser(browser);
-    connect(browser, &TableBrowser::statusChanged, this, &MainWindow::updateStatus);
-    connect(browser, &TableBrowser::followRequested, this, &MainWindow::follow);
-    connect(browser->model(), &TableModel::failed, this, [this, table](const QString& message) {
-        m_activityLabel->setText(QStringLiteral("%1: %2").arg(table, message));
-    });
-    return browser;
-}
-
-void MainWindow::addTablePages(const QStringList& tables, const QString& shown)
-{
-    // Each gets a tab now; a tab's browser is built when it is first shown, so only `shown` reads rows.
-    {
-        const QSignalBlocker quiet(m_tabs);
-        for (const QString& name : tables)
-            addTablePage(name);
-    }
-    // A table asked for that cannot be shown has said why; the file's first table is shown instead.
-    if (!shown.isEmpty() && !showTable(shown) && m_tabs->count() > 0 && !currentBrowser())
-        showTable(qobject_cast<TablePage*>(m_tabs->widget(0))->tableName());
-}
-
-void MainWindow::closeTabs()
-{
-    // Taking out the current tab makes the next one current, which would build its browser only to delete it.
-    const QSignalBlocker quiet(m_tabs);
-    while (m_tabs->count() > 0)
-        delete m_tabs->widget(0);
-}
-
-TableBrowser* MainWindow::browserAt(int index) const
-{
-    auto* page = qobject_cast<TablePage*>(m_tabs->widget(index));
-    return page ? page->browser() : nullptr;
+    return m_tabs->showTable(table);
 }
 
 TableBrowser* MainWindow::currentBrowser() const
 {
-    return browserAt(m_tabs->currentIndex());
+    return m_tabs->currentBrowser();
+}
+
+void MainWindow::connectBrowser(TableBrowser* browser)
+{
+    connect(browser, &TableBrowser::statusChanged, this, &MainWindow::updateStatus);
+    connect(browser, &TableBrowser::followRequested, this, &MainWindow::follow);
+    const QString table = browser->model()->table().name;
+    connect(browser->model(), &TableModel::failed, this, [this, table](const QString& message) {
+        m_activityLabel->setText(QStringLiteral("%1: %2").arg(table, message));
+    });
 }
 
 bool MainWindow::writeChanges()
@@ -584,7 +505,7 @@ void MainWindow::revertChanges()
     if (m_session)
         m_session->pending().clear();
     for (int i = 0; i < m_tabs->count(); ++i) {
-        if (TableBrowser* browser = browserAt(i))
+        if (TableBrowser* browser = m_tabs->browserAt(i))
             browser->model()->reload();
     }
     m_activityLabel->setText(QStringLiteral("Changes reverted."));
@@ -833,7 +754,7 @@ void MainWindow::upgradeSchema()
         return;
     const QString path = m_session->path();
     // Readers of the old schema stop before the tables are rebuilt.
-    closeTabs();
+    m_tabs->closeAll();
     auto report = m_session->upgrade();
     if (!report) {
         showError(QStringLiteral("Upgrade failed"),

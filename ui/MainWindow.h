@@ -13,7 +13,6 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QPushButton;
-class QTabWidget;
 class QTreeWidget;
 
 namespace quarry {
@@ -23,7 +22,7 @@ class HistoryStore;
 class QueryPanel;
 class StatsDock;
 class TableBrowser;
-class TablePage;
+class TableTabs;
 
 // The main window: the tables of the open file in tabs, a schema tree beside them, docks for the query
 // editor and the stats panels, and the file and edit commands. Edits stay pending across every table until
@@ -82,16 +81,8 @@ private:
     void updateUpgradeBar();
     void upgradeSchema();
     void fillRecentMenu();
-    // The browser in tab `index`, or null when that tab has not been shown yet.
-    TableBrowser* browserAt(int index) const;
-    // Builds the browser of a tab about to be shown; null (and the page says why) when the table cannot be read.
-    TableBrowser* buildBrowser(TablePage* page);
-    // Adds an unbuilt tab for `table`; null (having said why) when the table cannot be read.
-    TablePage* addTablePage(const QString& table);
-    // Adds a tab for each of `tables` and shows `shown` (whose tab is added if it is not among them).
-    void addTablePages(const QStringList& tables, const QString& shown);
-    // Closes every tab, deleting its browser (if built) before anything else of the session goes.
-    void closeTabs();
+    // Connects a browser just built in its tab to the window's status, navigation and activity line.
+    void connectBrowser(TableBrowser* browser);
     void follow(const QString& table, const QString& column, const QVariant& key);
     void goTo(const NavigationHistory::Place& place);
     NavigationHistory::Place currentPlace() const;
@@ -112,7 +103,7 @@ private:
     QString m_lastError;
 
     QTreeWidget* m_schemaTree;
-    QTabWidget* m_tabs;
+    TableTabs* m_tabs;
     QWidget* m_upgradeBar;
     QLabel* m_upgradeText;
     QPushButton* m_upgradeButton;

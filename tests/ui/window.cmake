@@ -2,5 +2,6 @@
 # The main window and the table browser, driven offscreen; WindowTestSupport.h holds their shared helpers.
 quarry_add_test(tst_mainwindow ui tst_mainwindow.cpp WindowTestSupport.h)
 quarry_add_test(tst_tablebrowser ui tst_tablebrowser.cpp WindowTestSupport.h)
+quarry_add_test(tst_tabletabs ui tst_tabletabs.cpp WindowTestSupport.h)
 quarry_add_test(tst_foreignkeyeditor ui tst_foreignkeyeditor.cpp)
 quarry_add_test(tst_bigtable ui tst_bigtable.cpp WindowTestSupport.h)
