@@ -2,6 +2,7 @@
 
 #include "database/Connection.h"
 #include "database/SqlError.h"
+#include "stats/StatsConnectionSettings.h"
 
 #include <QElapsedTimer>
 
@@ -160,11 +161,18 @@ Status StatsExecutor::withStatement(const StatsPanel& panel, const StatsParamete
     if (m_cancelled && m_cancelled->load())
         return cancelledError(panel);
     sqlite3* db = m_connection.handle();
+    StatsConnectionSettings::apply(db);
     const CancelGuard guard(db, m_cancelled);
-    Statement stmt;
-    if (Status status = prepare(db, stmt, panel, parameters); !status)
-        return status;
-    return body(stmt);
+    Status status;
+    {
+        Statement stmt;
+        status = prepare(db, stmt, panel, parameters);
+        if (status)
+            status = body(stmt);
+    }
+    // The statement is finalized: its sorter memory is gone, and the page cache it filled goes back too.
+    StatsConnectionSettings::releaseMemory(db);
+    return status;
 }
 
 Result<StatsResult> StatsExecutor::run(const StatsPanel& panel, const StatsParameters& parameters,

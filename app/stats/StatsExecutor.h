@@ -19,7 +19,8 @@ class Connection;
 
 // Runs a panel's SQL through the SQLite C API on a Connection's handle: one prepared statement, values bound by
 // name, rows converted straight to QVariant. Going around QSqlQuery keeps a panel's time close to the bare C
-// API's (QSqlQuery costs about 2.4x on big results), which is what the benchmark holds us to.
+// API's (QSqlQuery costs about 2.4x on big results), which is what the benchmark holds us to. Each run first gives
+// the connection StatsConnectionSettings (a bigger page cache, sorter threads) and hands the cache back after.
 //
 // Use it on the thread that opened the connection. Setting `cancelled` from any thread stops it with
 // Error::Kind::Cancelled, even before it has started: sqlite3_interrupt() alone only reaches a statement that is

@@ -1,10 +1,12 @@
 #include "StatsFixtures.h"
 #include "TestFiles.h"
 #include "database/Connection.h"
+#include "stats/StatsConnectionSettings.h"
 #include "stats/StatsExecutor.h"
 #include "stats/StatsFormat.h"
 #include "stats/StatsQueries.h"
 
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -70,6 +72,9 @@ private slots:
     void streamsEveryRowInOrder();
     void postNumberingIsStableUnderEqualTimestamps();
     void postNumberingGivesTheLessonSampleRows();
+    void postNumberingKeepsAUserNamedLikeTheUnknownAuthorApart();
+    void runsWithTheStatsConnectionSettings_data();
+    void runsWithTheStatsConnectionSettings();
     void reportsSqlErrorsWithThePanelName();
     void cancelsWhenInterrupted();
     void leavesTheFileUntouched();
@@ -380,6 +385,60 @@ void TestStatsExecutor::postNumberingGivesTheLessonSampleRows()
                                              QStringLiteral("Python Programming|alice|2024-05-05 12:00:00|2"),
                                              QStringLiteral("Web Development|bob|2024-05-05 12:00:00|1"),
                                              QStringLiteral("Machine Learning|charlie|2024-05-05 12:00:00|1")}));
+}
+
+void TestStatsExecutor::postNumberingKeepsAUserNamedLikeTheUnknownAuthorApart()
+{
+    // A real user called "(unknown author)" shows the same name as the posts whose author is missing, but the two
+    // are numbered each on their own: the missing authors' posts first, then the user's.
+    QVERIFY(DemoDatabase::create(m_path, false));
+    QVERIFY(TestFiles::execSql(m_path, QStringLiteral(R"sql(
+PRAGMA foreign_keys = OFF;
+INSERT INTO users (id, username, email) VALUES (1, '(unknown author)', 'u@example.com'), (2, 'zed', 'z@example.com');
+INSERT INTO posts (id, title, content, author_id, created_at) VALUES
+    (1, 'Mine 2', 'x', 1, '2024-01-02 00:00:00'), (2, 'Lost 1', 'x', 42, '2024-01-03 00:00:00'),
+    (3, 'Mine 1', 'x', 1, '2024-01-01 00:00:00'), (4, 'Zed 1', 'x', 2, '2024-01-01 00:00:00'),
+    (5, 'Lost 2', 'x', 42, '2024-01-04 00:00:00');
+)sql")));
+    auto connection = Connection::open(m_path, {Connection::Mode::ReadOnly, 5000, QStringLiteral("test")});
+    QVERIFY(connection);
+    auto result = StatsExecutor(**connection).run(*StatsQueries::find(QStringLiteral("post-numbering")), {});
+    QVERIFY(result);
+    QCOMPARE(lines(*result), (QStringList{QStringLiteral("Lost 1|(unknown author)|2024-01-03 00:00:00|1"),
+                                          QStringLiteral("Lost 2|(unknown author)|2024-01-04 00:00:00|2"),
+                                          QStringLiteral("Mine 1|(unknown author)|2024-01-01 00:00:00|1"),
+                                          QStringLiteral("Mine 2|(unknown author)|2024-01-02 00:00:00|2"),
+                                          QStringLiteral("Zed 1|zed|2024-01-01 00:00:00|1")}));
+}
+
+void TestStatsExecutor::runsWithTheStatsConnectionSettings_data()
+{
+    QTest::addColumn<int>("highestUserId");
+    QTest::addColumn<int>("cacheKiB");
+    // The cache follows the users table (128 bytes a user), between 16 and 128 MiB.
+    QTest::newRow("few users: the smallest cache") << 3 << StatsConnectionSettings::MinCacheKiB;
+    QTest::newRow("500k users: 62.5 MiB") << 500 * 1024 << 500 * StatsConnectionSettings::BytesPerUser;
+    QTest::newRow("10M users: the largest cache") << 10'000'000 << StatsConnectionSettings::MaxCacheKiB;
+}
+
+void TestStatsExecutor::runsWithTheStatsConnectionSettings()
+{
+    QFETCH(int, highestUserId);
+    QFETCH(int, cacheKiB);
+    QVERIFY(DemoDatabase::create(m_path, false));
+    QVERIFY(TestFiles::execSql(
+        m_path, QStringLiteral("INSERT INTO users (id, username, email) VALUES (%1, 'u', 'e')").arg(highestUserId)));
+    auto connection = Connection::open(m_path, {Connection::Mode::ReadOnly, 5000, QStringLiteral("test")});
+    QVERIFY(connection);
+    const auto pragma = [&](const QString& name) {
+        QSqlQuery query((*connection)->database());
+        return query.exec(QStringLiteral("PRAGMA ") + name) && query.next() ? query.value(0).toInt() : 0;
+    };
+    QVERIFY(pragma(QStringLiteral("cache_size")) != -cacheKiB);
+    QVERIFY(StatsExecutor(**connection).run(*StatsQueries::find(QStringLiteral("post-counts")), {}));
+    QCOMPARE(pragma(QStringLiteral("cache_size")), -cacheKiB);
+    QCOMPARE(pragma(QStringLiteral("threads")), StatsConnectionSettings::sorterThreads());
+    QVERIFY(StatsConnectionSettings::sorterThreads() >= 1);
 }
 
 void TestStatsExecutor::reportsSqlErrorsWithThePanelName()

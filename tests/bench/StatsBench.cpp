@@ -1,6 +1,7 @@
 #include "StatsBench.h"
 
 #include "JsonText.h"
+#include "stats/StatsConnectionSettings.h"
 #include "stats/StatsParameters.h"
 #include "stats/StatsQueries.h"
 #include "stats/StatsRunner.h"
@@ -81,6 +82,9 @@ std::optional<double> StatsBench::timeCApi(sqlite3* db, const StatsPanel& panel,
 {
     QElapsedTimer clock;
     clock.start();
+    // The connection settings Quarry's executor gives its connection before each run, so both sides differ only in
+    // what Quarry adds around SQLite.
+    StatsConnectionSettings::apply(db);
     const QByteArray sql = panel.sql.toUtf8();
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &stmt, nullptr) != SQLITE_OK) {
@@ -125,6 +129,7 @@ std::optional<double> StatsBench::timeCApi(sqlite3* db, const StatsPanel& panel,
         }
     }
     sqlite3_finalize(stmt);
+    StatsConnectionSettings::releaseMemory(db);
     const double ms = double(clock.nsecsElapsed()) / 1e6;
     if (rc != SQLITE_DONE) {
         error = rc == SQLITE_INTERRUPT

@@ -19,7 +19,8 @@ namespace quarry::bench {
 
 // Times every stats panel two ways on the same file and the same SQL text with the same bindings: through
 // Quarry's StatsRunner (request to result delivered on this thread, its worker converting the kept rows to
-// QVariant), and through the bare SQLite C API (prepare, bind, step every row reading every column, finalize).
+// QVariant), and through the bare SQLite C API (prepare, bind, step every row reading every column, finalize), with
+// the same connection settings (StatsConnectionSettings) on both sides.
 // One untimed warm-up each, then the runs alternate between the two; the median is reported.
 class StatsBench {
 public:

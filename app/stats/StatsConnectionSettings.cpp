@@ -1,0 +1,58 @@
+#include "stats/StatsConnectionSettings.h"
+
+#include <QString>
+#include <QThread>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+
+namespace quarry {
+
+namespace {
+
+// SQLite caps PRAGMA threads at its compile-time maximum (8 by default) on its own; this keeps the request modest.
+constexpr int kMaxSorterThreads = 4;
+
+// %1: the cache size (negative: KiB), %2: the sorter's threads. Both are integers made here, never text from
+// outside (PRAGMA takes no bound parameters).
+constexpr auto kSettingsSql = "PRAGMA cache_size = %1; PRAGMA threads = %2;";
+
+// One step down the rowid b-tree: the users table's size without reading it.
+constexpr auto kHighestUserIdSql = "SELECT max(rowid) FROM users";
+
+} // namespace
+
+int StatsConnectionSettings::cacheKiB(sqlite3* db)
+{
+    sqlite3_int64 highestId = 0;
+    sqlite3_stmt* stmt = nullptr;
+    // A file without a users table (a panel will then fail with SQLite's own message) gets the smallest cache.
+    if (db && sqlite3_prepare_v2(db, kHighestUserIdSql, -1, &stmt, nullptr) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW)
+        highestId = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    const sqlite3_int64 kib = highestId / 1024 * BytesPerUser;
+    return int(std::clamp<sqlite3_int64>(kib, MinCacheKiB, MaxCacheKiB));
+}
+
+int StatsConnectionSettings::sorterThreads()
+{
+    return std::clamp(QThread::idealThreadCount() - 1, 1, kMaxSorterThreads);
+}
+
+bool StatsConnectionSettings::apply(sqlite3* db)
+{
+    if (!db)
+        return false;
+    const QByteArray sql = QString::fromLatin1(kSettingsSql).arg(-cacheKiB(db)).arg(sorterThreads()).toUtf8();
+    return sqlite3_exec(db, sql.constData(), nullptr, nullptr, nullptr) == SQLITE_OK;
+}
+
+void StatsConnectionSettings::releaseMemory(sqlite3* db)
+{
+    if (db)
+        sqlite3_db_release_memory(db);
+}
+
+} // namespace quarry
