@@ -3,6 +3,7 @@
 #include "blog/BlogTimeline.h"
 #include "blog/GeneratorRun.h"
 #include "database/Connection.h"
+#include "database/WriteBehindVfs.h"
 #include "schema/Migrator.h"
 
 #include <QDir>
@@ -102,7 +103,10 @@ Result<GeneratorReport> Generator::generate(const QString& path, const Generator
 
     Result<GeneratorReport> result = Error{};
     {
-        auto connection = Connection::open(partial, {Connection::Mode::Create, 5000, QStringLiteral("generate")});
+        // Nobody opens the partial file until it is renamed, so its pages may go to the disk from a thread of
+        // their own (WriteBehindVfs); GeneratorRun waits for the last of them after COMMIT.
+        auto connection = Connection::open(
+            partial, {Connection::Mode::Create, 5000, QStringLiteral("generate"), WriteBehindVfs::name()});
         if (!connection)
             return connection.error();
         Migrator migrator(**connection);

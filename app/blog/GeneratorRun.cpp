@@ -7,7 +7,7 @@
 #include "database/Connection.h"
 #include "database/SqlError.h"
 #include "database/SqlIdentifier.h"
-
+#include "database/WriteBehindVfs.h"
 
 #include <sqlite3.h>
 
@@ -255,6 +255,12 @@ Result<GeneratorReport> GeneratorRun::run()
     }
     if (auto ok = exec(kCommit, QStringLiteral("commit the generated rows")); !ok)
         return ok.error();
+    // Until then, the last pages may still be on their way to the file.
+    if (const int code = WriteBehindVfs::flush(m_db); code != SQLITE_OK) {
+        const QString text = QString::fromUtf8(sqlite3_errstr(code));
+        return Error::make(Error::Kind::Io, QStringLiteral("Cannot write the generated rows: %1").arg(text), code,
+                           text);
+    }
     if (auto ok = exec(kRestoreForeignKeys, QStringLiteral("turn foreign keys back on")); !ok)
         return ok.error();
 

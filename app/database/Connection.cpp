@@ -69,10 +69,13 @@ QString unwritableReason(const QFileInfo& info)
     return {};
 }
 
-QString sqliteUri(const QString& absolutePath, const char* mode)
+QString sqliteUri(const QString& absolutePath, const char* mode, const char* vfs)
 {
     QUrl url = QUrl::fromLocalFile(absolutePath);
-    url.setQuery(QStringLiteral("mode=") + QLatin1String(mode));
+    QString query = QStringLiteral("mode=") + QLatin1String(mode);
+    if (vfs)
+        query += QStringLiteral("&vfs=") + QLatin1String(vfs);
+    url.setQuery(query);
     return url.toString(QUrl::FullyEncoded);
 }
 
@@ -144,7 +147,7 @@ Result<std::unique_ptr<Connection>> Connection::open(const QString& path, const 
     if (readOnly)
         connectOptions += QStringLiteral(";QSQLITE_OPEN_READONLY");
     db.setConnectOptions(connectOptions);
-    db.setDatabaseName(sqliteUri(absolute, uriMode));
+    db.setDatabaseName(sqliteUri(absolute, uriMode, options.vfs));
     connection->m_db = db;
 
     const QString verb = options.mode == Mode::Create ? QStringLiteral("create") : QStringLiteral("open");

@@ -29,6 +29,7 @@ public:
         Mode mode = Mode::ReadWrite;
         int busyTimeoutMs = 5000;
         QString purpose = QStringLiteral("main"); // part of the connection name, for diagnostics
+        const char* vfs = nullptr;                // a registered SQLite VFS by name; the default one when null
     };
 
     [[nodiscard]] static Result<std::unique_ptr<Connection>> open(const QString& path, const Options& options);

@@ -1,0 +1,422 @@
+#include "database/WriteBehindVfs.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <new>
+#include <system_error>
+#include <thread>
+#include <vector>
+
+namespace quarry {
+
+namespace {
+
+const char kName[] = "quarry-write-behind";
+
+// SQLite keeps file-control opcodes below 100 for itself and leaves the rest to VFSes.
+constexpr int kFlushOpcode = 0x51570001;
+
+struct PendingWrite {
+    sqlite3_int64 offset = 0;
+    std::vector<char> bytes; // reused: its capacity stays from one write to the next
+};
+
+// The queue of one main database file's writes and the thread that writes them, in the order they came.
+class WriteQueue {
+public:
+    explicit WriteQueue(sqlite3_file* file) : m_file(file), m_thread([this] { run(); }) {}
+
+    ~WriteQueue()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stopping = true;
+        }
+        m_queued.notify_one();
+        m_thread.join(); // writes what is left first
+    }
+
+    WriteQueue(const WriteQueue&) = delete;
+    WriteQueue& operator=(const WriteQueue&) = delete;
+
+    int write(const void* data, int size, sqlite3_int64 offset)
+    {
+        std::unique_ptr<PendingWrite> pending;
+        {
+            std::unique_lock lock(m_mutex);
+            m_written.wait(lock, [&] {
+                return m_error != SQLITE_OK || m_queue.empty() || m_bytes + size <= WriteBehindVfs::kQueueBytes;
+            });
+            if (m_error != SQLITE_OK)
+                return m_error;
+            if (!m_spare.empty()) {
+                pending = std::move(m_spare.back());
+                m_spare.pop_back();
+            }
+        }
+        try {
+            if (!pending)
+                pending = std::make_unique<PendingWrite>();
+            const auto* bytes = static_cast<const char*>(data);
+            pending->bytes.assign(bytes, bytes + size);
+        } catch (const std::bad_alloc&) {
+            return SQLITE_IOERR_NOMEM;
+        }
+        pending->offset = offset;
+        {
+            std::lock_guard lock(m_mutex);
+            m_ranges.emplace(offset, size);
+            m_longest = std::max(m_longest, size);
+            m_bytes += size;
+            m_queue.push_back(std::move(pending));
+        }
+        m_queued.notify_one();
+        return SQLITE_OK;
+    }
+
+    // Waits until no queued write overlaps [offset, offset + size).
+    int waitForRange(sqlite3_int64 offset, int size)
+    {
+        std::unique_lock lock(m_mutex);
+        m_written.wait(lock, [&] { return !overlapsQueued(offset, size); });
+        return m_error;
+    }
+
+    int drain()
+    {
+        std::unique_lock lock(m_mutex);
+        m_written.wait(lock, [&] { return m_queue.empty(); });
+        return m_error;
+    }
+
+private:
+    bool overlapsQueued(sqlite3_int64 offset, int size) const
+    {
+        // Only a write starting less than the longest write's size before `offset` can reach into the range.
+        for (auto it = m_ranges.lower_bound(offset - m_longest + 1); it != m_ranges.end() && it->first < offset + size;
+             ++it) {
+            if (it->first + it->second > offset)
+                return true;
+        }
+        return false;
+    }
+
+    void run()
+    {
+        std::unique_lock lock(m_mutex);
+        for (;;) {
+            m_queued.wait(lock, [&] { return m_stopping || !m_queue.empty(); });
+            if (m_queue.empty())
+                return;
+            // The front write stays queued, and so visible to readers, until it is written.
+            PendingWrite& pending = *m_queue.front();
+            const int size = int(pending.bytes.size());
+            if (m_error == SQLITE_OK) {
+                lock.unlock();
+                const int code = m_file->pMethods->xWrite(m_file, pending.bytes.data(), size, pending.offset);
+                lock.lock();
+                if (code != SQLITE_OK)
+                    m_error = code; // and every later write is dropped: the file is lost anyway
+            }
+            const auto [first, last] = m_ranges.equal_range(pending.offset);
+            for (auto it = first; it != last; ++it) {
+                if (it->second == size) {
+                    m_ranges.erase(it);
+                    break;
+                }
+            }
+            m_bytes -= size;
+            m_spare.push_back(std::move(m_queue.front()));
+            m_queue.pop_front();
+            m_written.notify_all();
+        }
+    }
+
+    sqlite3_file* const m_file;
+    std::mutex m_mutex;
+    std::condition_variable m_queued;  // to the writer: a write was queued, or the queue is closing
+    std::condition_variable m_written; // to the connection's thread: a write left the queue
+    std::deque<std::unique_ptr<PendingWrite>> m_queue;
+    std::vector<std::unique_ptr<PendingWrite>> m_spare;
+    std::multimap<sqlite3_int64, int> m_ranges; // offset -> size of every queued write
+    long long m_bytes = 0;
+    int m_longest = 0;
+    int m_error = SQLITE_OK;
+    bool m_stopping = false;
+    std::thread m_thread; // last, so everything it uses exists when it starts
+};
+
+struct QueuedFile {
+    sqlite3_file base;
+    sqlite3_file* file; // the default VFS's file, stored after this struct
+    WriteQueue* queue;
+};
+
+constexpr int kQueuedFileSize = int((sizeof(QueuedFile) + 7) & ~size_t(7));
+
+QueuedFile* queued(sqlite3_file* file)
+{
+    return reinterpret_cast<QueuedFile*>(file);
+}
+
+sqlite3_file* inner(sqlite3_file* file)
+{
+    return queued(file)->file;
+}
+
+int firstError(int a, int b)
+{
+    return a != SQLITE_OK ? a : b;
+}
+
+int fileClose(sqlite3_file* file)
+{
+    QueuedFile* self = queued(file);
+    const int drained = self->queue->drain();
+    delete self->queue;
+    self->queue = nullptr;
+    return firstError(drained, self->file->pMethods->xClose(self->file));
+}
+
+int fileRead(sqlite3_file* file, void* data, int size, sqlite3_int64 offset)
+{
+    if (const int code = queued(file)->queue->waitForRange(offset, size); code != SQLITE_OK)
+        return code;
+    return inner(file)->pMethods->xRead(inner(file), data, size, offset);
+}
+
+int fileWrite(sqlite3_file* file, const void* data, int size, sqlite3_int64 offset)
+{
+    return queued(file)->queue->write(data, size, offset);
+}
+
+int fileTruncate(sqlite3_file* file, sqlite3_int64 size)
+{
+    if (const int code = queued(file)->queue->drain(); code != SQLITE_OK)
+        return code;
+    return inner(file)->pMethods->xTruncate(inner(file), size);
+}
+
+int fileSync(sqlite3_file* file, int flags)
+{
+    if (const int code = queued(file)->queue->drain(); code != SQLITE_OK)
+        return code;
+    return inner(file)->pMethods->xSync(inner(file), flags);
+}
+
+int fileSize(sqlite3_file* file, sqlite3_int64* size)
+{
+    if (const int code = queued(file)->queue->drain(); code != SQLITE_OK)
+        return code;
+    return inner(file)->pMethods->xFileSize(inner(file), size);
+}
+
+int fileLock(sqlite3_file* file, int level)
+{
+    return inner(file)->pMethods->xLock(inner(file), level);
+}
+
+int fileUnlock(sqlite3_file* file, int level)
+{
+    // Whatever was written under the lock is in the file before the lock is let go.
+    const int drained = queued(file)->queue->drain();
+    return firstError(drained, inner(file)->pMethods->xUnlock(inner(file), level));
+}
+
+int fileCheckReservedLock(sqlite3_file* file, int* reserved)
+{
+    return inner(file)->pMethods->xCheckReservedLock(inner(file), reserved);
+}
+
+int fileControl(sqlite3_file* file, int op, void* argument)
+{
+    if (op == kFlushOpcode)
+        return queued(file)->queue->drain();
+    // A hint may be ignored, and the default VFS would only act on it with a chunk size or mmap, neither
+    // of which is set on a file opened here.
+    if (op == SQLITE_FCNTL_SIZE_HINT)
+        return SQLITE_OK;
+    if (const int code = queued(file)->queue->drain(); code != SQLITE_OK)
+        return code;
+    return inner(file)->pMethods->xFileControl(inner(file), op, argument);
+}
+
+int fileSectorSize(sqlite3_file* file)
+{
+    return inner(file)->pMethods->xSectorSize(inner(file));
+}
+
+int fileDeviceCharacteristics(sqlite3_file* file)
+{
+    return inner(file)->pMethods->xDeviceCharacteristics(inner(file));
+}
+
+// Version 1: no shared memory (no WAL) and no memory-mapped reads, which would bypass the queue.
+const sqlite3_io_methods kMethods = {
+    1,
+    fileClose,
+    fileRead,
+    fileWrite,
+    fileTruncate,
+    fileSync,
+    fileSize,
+    fileLock,
+    fileUnlock,
+    fileCheckReservedLock,
+    fileControl,
+    fileSectorSize,
+    fileDeviceCharacteristics,
+    nullptr,
+    nullptr,
+    nullptr,
+    nullptr,
+    nullptr,
+    nullptr,
+};
+
+sqlite3_vfs* defaultVfs(sqlite3_vfs* vfs)
+{
+    return static_cast<sqlite3_vfs*>(vfs->pAppData);
+}
+
+int vfsOpen(sqlite3_vfs* vfs, const char* name, sqlite3_file* file, int flags, int* outFlags)
+{
+    sqlite3_vfs* base = defaultVfs(vfs);
+    if ((flags & SQLITE_OPEN_MAIN_DB) == 0)
+        return base->xOpen(base, name, file, flags, outFlags); // the default VFS's file, in place
+
+    QueuedFile* self = queued(file);
+    self->base.pMethods = nullptr;
+    self->file = reinterpret_cast<sqlite3_file*>(reinterpret_cast<char*>(file) + kQueuedFileSize);
+    self->file->pMethods = nullptr;
+    self->queue = nullptr;
+    const int code = base->xOpen(base, name, self->file, flags, outFlags);
+    if (code == SQLITE_OK) {
+        try {
+            self->queue = new WriteQueue(self->file);
+        } catch (const std::bad_alloc&) {
+        } catch (const std::system_error&) { // no thread to be had
+        }
+    }
+    if (!self->queue) {
+        if (self->file->pMethods)
+            self->file->pMethods->xClose(self->file);
+        return code != SQLITE_OK ? code : SQLITE_CANTOPEN;
+    }
+    self->base.pMethods = &kMethods;
+    return SQLITE_OK;
+}
+
+int vfsDelete(sqlite3_vfs* vfs, const char* name, int syncDir)
+{
+    return defaultVfs(vfs)->xDelete(defaultVfs(vfs), name, syncDir);
+}
+
+int vfsAccess(sqlite3_vfs* vfs, const char* name, int flags, int* result)
+{
+    return defaultVfs(vfs)->xAccess(defaultVfs(vfs), name, flags, result);
+}
+
+int vfsFullPathname(sqlite3_vfs* vfs, const char* name, int size, char* out)
+{
+    return defaultVfs(vfs)->xFullPathname(defaultVfs(vfs), name, size, out);
+}
+
+void* vfsDlOpen(sqlite3_vfs* vfs, const char* name)
+{
+    return defaultVfs(vfs)->xDlOpen(defaultVfs(vfs), name);
+}
+
+void vfsDlError(sqlite3_vfs* vfs, int size, char* message)
+{
+    defaultVfs(vfs)->xDlError(defaultVfs(vfs), size, message);
+}
+
+void (*vfsDlSym(sqlite3_vfs* vfs, void* library, const char* symbol))(void)
+{
+    return defaultVfs(vfs)->xDlSym(defaultVfs(vfs), library, symbol);
+}
+
+void vfsDlClose(sqlite3_vfs* vfs, void* library)
+{
+    defaultVfs(vfs)->xDlClose(defaultVfs(vfs), library);
+}
+
+int vfsRandomness(sqlite3_vfs* vfs, int size, char* out)
+{
+    return defaultVfs(vfs)->xRandomness(defaultVfs(vfs), size, out);
+}
+
+int vfsSleep(sqlite3_vfs* vfs, int microseconds)
+{
+    return defaultVfs(vfs)->xSleep(defaultVfs(vfs), microseconds);
+}
+
+int vfsCurrentTime(sqlite3_vfs* vfs, double* now)
+{
+    return defaultVfs(vfs)->xCurrentTime(defaultVfs(vfs), now);
+}
+
+int vfsGetLastError(sqlite3_vfs* vfs, int size, char* message)
+{
+    return defaultVfs(vfs)->xGetLastError ? defaultVfs(vfs)->xGetLastError(defaultVfs(vfs), size, message) : 0;
+}
+
+int vfsCurrentTimeInt64(sqlite3_vfs* vfs, sqlite3_int64* now)
+{
+    sqlite3_vfs* base = defaultVfs(vfs);
+    if (base->iVersion >= 2 && base->xCurrentTimeInt64)
+        return base->xCurrentTimeInt64(base, now);
+    double days = 0;
+    const int code = base->xCurrentTime(base, &days);
+    *now = sqlite3_int64(days * 86400000.0);
+    return code;
+}
+
+} // namespace
+
+const char* WriteBehindVfs::name()
+{
+    static const bool registered = [] {
+        sqlite3_vfs* base = sqlite3_vfs_find(nullptr);
+        if (!base)
+            return false;
+        static sqlite3_vfs vfs = {};
+        vfs.iVersion = 2;
+        vfs.szOsFile = kQueuedFileSize + base->szOsFile;
+        vfs.mxPathname = base->mxPathname;
+        vfs.zName = kName;
+        vfs.pAppData = base;
+        vfs.xOpen = vfsOpen;
+        vfs.xDelete = vfsDelete;
+        vfs.xAccess = vfsAccess;
+        vfs.xFullPathname = vfsFullPathname;
+        vfs.xDlOpen = vfsDlOpen;
+        vfs.xDlError = vfsDlError;
+        vfs.xDlSym = vfsDlSym;
+        vfs.xDlClose = vfsDlClose;
+        vfs.xRandomness = vfsRandomness;
+        vfs.xSleep = vfsSleep;
+        vfs.xCurrentTime = vfsCurrentTime;
+        vfs.xGetLastError = vfsGetLastError;
+        vfs.xCurrentTimeInt64 = vfsCurrentTimeInt64;
+        return sqlite3_vfs_register(&vfs, 0) == SQLITE_OK;
+    }();
+    // Unregistered, opening fails with SQLite's own "no such vfs" naming it.
+    (void)registered;
+    return kName;
+}
+
+int WriteBehindVfs::flush(sqlite3* db)
+{
+    const int code = sqlite3_file_control(db, "main", kFlushOpcode, nullptr);
+    return code == SQLITE_NOTFOUND ? SQLITE_OK : code;
+}
+
+} // namespace quarry
