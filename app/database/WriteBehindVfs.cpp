@@ -28,6 +28,8 @@ struct PendingWrite {
 };
 
 // The queue of one main database file's writes and the thread that writes them, in the order they came.
+// The thread writes through a file of its own (`file`, a second open of the same path), so that nothing in the
+// default VFS's file object is shared between it and the connection's thread.
 class WriteQueue {
 public:
     explicit WriteQueue(sqlite3_file* file) : m_file(file), m_thread([this] { run(); }) {}
@@ -71,10 +73,22 @@ public:
         pending->offset = offset;
         {
             std::lock_guard lock(m_mutex);
-            m_ranges.emplace(offset, size);
+            // Every allocation happens here, so that the writer thread never allocates: m_spare has room for
+            // every buffer there is.
+            try {
+                m_spare.reserve(m_spare.size() + m_queue.size() + 1);
+                const auto range = m_ranges.emplace(offset, size);
+                try {
+                    m_queue.push_back(std::move(pending));
+                } catch (const std::bad_alloc&) {
+                    m_ranges.erase(range);
+                    throw;
+                }
+            } catch (const std::bad_alloc&) {
+                return SQLITE_IOERR_NOMEM;
+            }
             m_longest = std::max(m_longest, size);
             m_bytes += size;
-            m_queue.push_back(std::move(pending));
         }
         m_queued.notify_one();
         return SQLITE_OK;
@@ -154,11 +168,17 @@ private:
 
 struct QueuedFile {
     sqlite3_file base;
-    sqlite3_file* file; // the default VFS's file, stored after this struct
+    sqlite3_file* file;       // the default VFS's file for the connection's thread, stored after this struct
+    sqlite3_file* writerFile; // the default VFS's file for the writer thread, stored after `file`
     WriteQueue* queue;
 };
 
-constexpr int kQueuedFileSize = int((sizeof(QueuedFile) + 7) & ~size_t(7));
+constexpr int aligned(std::size_t size)
+{
+    return int((size + 7) & ~std::size_t(7));
+}
+
+constexpr int kQueuedFileSize = aligned(sizeof(QueuedFile));
 
 QueuedFile* queued(sqlite3_file* file)
 {
@@ -181,7 +201,8 @@ int fileClose(sqlite3_file* file)
     const int drained = self->queue->drain();
     delete self->queue;
     self->queue = nullptr;
-    return firstError(drained, self->file->pMethods->xClose(self->file));
+    const int writerClosed = self->writerFile->pMethods->xClose(self->writerFile);
+    return firstError(drained, firstError(writerClosed, self->file->pMethods->xClose(self->file)));
 }
 
 int fileRead(sqlite3_file* file, void* data, int size, sqlite3_int64 offset)
@@ -238,8 +259,8 @@ int fileControl(sqlite3_file* file, int op, void* argument)
 {
     if (op == kFlushOpcode)
         return queued(file)->queue->drain();
-    // A hint may be ignored, and the default VFS would only act on it with a chunk size or mmap, neither
-    // of which is set on a file opened here.
+    // A hint may be ignored. Passed on, it could make the default VFS extend and map the file on this thread
+    // while the writer thread writes to it.
     if (op == SQLITE_FCNTL_SIZE_HINT)
         return SQLITE_OK;
     if (const int code = queued(file)->queue->drain(); code != SQLITE_OK)
@@ -288,26 +309,37 @@ sqlite3_vfs* defaultVfs(sqlite3_vfs* vfs)
 int vfsOpen(sqlite3_vfs* vfs, const char* name, sqlite3_file* file, int flags, int* outFlags)
 {
     sqlite3_vfs* base = defaultVfs(vfs);
-    if ((flags & SQLITE_OPEN_MAIN_DB) == 0)
+    if ((flags & SQLITE_OPEN_MAIN_DB) == 0 || (flags & SQLITE_OPEN_READONLY) != 0)
         return base->xOpen(base, name, file, flags, outFlags); // the default VFS's file, in place
 
     QueuedFile* self = queued(file);
     self->base.pMethods = nullptr;
     self->file = reinterpret_cast<sqlite3_file*>(reinterpret_cast<char*>(file) + kQueuedFileSize);
+    self->writerFile = reinterpret_cast<sqlite3_file*>(reinterpret_cast<char*>(self->file) + aligned(base->szOsFile));
     self->file->pMethods = nullptr;
+    self->writerFile->pMethods = nullptr;
     self->queue = nullptr;
-    const int code = base->xOpen(base, name, self->file, flags, outFlags);
+    int code = base->xOpen(base, name, self->file, flags, outFlags);
+    if (code == SQLITE_OK) {
+        // The file exists now: the writer's open neither creates nor deletes it.
+        const int writerFlags = flags & ~(SQLITE_OPEN_CREATE | SQLITE_OPEN_EXCLUSIVE | SQLITE_OPEN_DELETEONCLOSE);
+        code = base->xOpen(base, name, self->writerFile, writerFlags, nullptr);
+    }
     if (code == SQLITE_OK) {
         try {
-            self->queue = new WriteQueue(self->file);
+            self->queue = new WriteQueue(self->writerFile);
         } catch (const std::bad_alloc&) {
+            code = SQLITE_NOMEM;
         } catch (const std::system_error&) { // no thread to be had
+            code = SQLITE_CANTOPEN;
         }
     }
-    if (!self->queue) {
+    if (code != SQLITE_OK) {
+        if (self->writerFile->pMethods)
+            self->writerFile->pMethods->xClose(self->writerFile);
         if (self->file->pMethods)
             self->file->pMethods->xClose(self->file);
-        return code != SQLITE_OK ? code : SQLITE_CANTOPEN;
+        return code;
     }
     self->base.pMethods = &kMethods;
     return SQLITE_OK;
@@ -389,7 +421,7 @@ const char* WriteBehindVfs::name()
             return false;
         static sqlite3_vfs vfs = {};
         vfs.iVersion = 2;
-        vfs.szOsFile = kQueuedFileSize + base->szOsFile;
+        vfs.szOsFile = kQueuedFileSize + 2 * aligned(base->szOsFile);
         vfs.mxPathname = base->mxPathname;
         vfs.zName = kName;
         vfs.pAppData = base;

@@ -15,10 +15,11 @@ namespace quarry {
 // - a read that overlaps a write still queued waits until the queue is written;
 // - the file's size, syncing, truncating, unlocking and closing wait until the queue is written;
 // - at most kQueueBytes wait at any time; a write beyond that waits for room.
-// The first error the writer thread meets (a full disk, say) is returned by every later call on the file, so
-// SQLite fails the statement that comes next and the transaction with it. `flush` waits for every queued
-// write and returns that error, if any: call it after COMMIT, or a write that fails after the last statement
-// would go unseen.
+// The writer thread writes through a second open of the same file, so the two threads share no file object.
+// The first error the writer thread meets (a full disk, say) is returned by every later read, write, size,
+// sync, truncate, unlock, close and file control on the file, so SQLite fails the statement or the COMMIT
+// that comes next. `flush` waits for every queued write and returns that error, if any; the generator calls
+// it after COMMIT as a check of its own.
 class WriteBehindVfs {
 public:
     static constexpr long long kQueueBytes = 32LL * 1024 * 1024;
