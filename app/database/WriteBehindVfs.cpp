@@ -190,6 +190,16 @@ sqlite3_file* inner(sqlite3_file* file)
     return queued(file)->file;
 }
 
+// Waits until every queued write of `file` is written, then calls `method` of the default VFS's file with
+// `arguments`, unless a write failed.
+template <typename Method, typename... Arguments>
+int afterQueue(sqlite3_file* file, Method method, Arguments... arguments)
+{
+    if (const int code = queued(file)->queue->drain(); code != SQLITE_OK)
+        return code;
+    return (inner(file)->pMethods->*method)(inner(file), arguments...);
+}
+
 int firstError(int a, int b)
 {
     return a != SQLITE_OK ? a : b;
@@ -219,23 +229,17 @@ int fileWrite(sqlite3_file* file, const void* data, int size, sqlite3_int64 offs
 
 int fileTruncate(sqlite3_file* file, sqlite3_int64 size)
 {
-    if (const int code = queued(file)->queue->drain(); code != SQLITE_OK)
-        return code;
-    return inner(file)->pMethods->xTruncate(inner(file), size);
+    return afterQueue(file, &sqlite3_io_methods::xTruncate, size);
 }
 
 int fileSync(sqlite3_file* file, int flags)
 {
-    if (const int code = queued(file)->queue->drain(); code != SQLITE_OK)
-        return code;
-    return inner(file)->pMethods->xSync(inner(file), flags);
+    return afterQueue(file, &sqlite3_io_methods::xSync, flags);
 }
 
 int fileSize(sqlite3_file* file, sqlite3_int64* size)
 {
-    if (const int code = queued(file)->queue->drain(); code != SQLITE_OK)
-        return code;
-    return inner(file)->pMethods->xFileSize(inner(file), size);
+    return afterQueue(file, &sqlite3_io_methods::xFileSize, size);
 }
 
 int fileLock(sqlite3_file* file, int level)
@@ -263,9 +267,7 @@ int fileControl(sqlite3_file* file, int op, void* argument)
     // while the writer thread writes to it.
     if (op == SQLITE_FCNTL_SIZE_HINT)
         return SQLITE_OK;
-    if (const int code = queued(file)->queue->drain(); code != SQLITE_OK)
-        return code;
-    return inner(file)->pMethods->xFileControl(inner(file), op, argument);
+    return afterQueue(file, &sqlite3_io_methods::xFileControl, op, argument);
 }
 
 int fileSectorSize(sqlite3_file* file)
