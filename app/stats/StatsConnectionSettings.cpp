@@ -1,7 +1,8 @@
 #include "stats/StatsConnectionSettings.h"
 
+#include "database/SorterThreads.h"
+
 #include <QString>
-#include <QThread>
 
 #include <sqlite3.h>
 
@@ -10,9 +11,6 @@
 namespace quarry {
 
 namespace {
-
-// SQLite caps PRAGMA threads at its compile-time maximum (8 by default) on its own; this keeps the request modest.
-constexpr int kMaxSorterThreads = 4;
 
 // %1: the cache size (negative: KiB), %2: the sorter's threads. Both are integers made here, never text from
 // outside (PRAGMA takes no bound parameters).
@@ -38,7 +36,7 @@ int StatsConnectionSettings::cacheKiB(sqlite3* db)
 
 int StatsConnectionSettings::sorterThreads()
 {
-    return std::clamp(QThread::idealThreadCount() - 1, 1, kMaxSorterThreads);
+    return SorterThreads::forSpareCores();
 }
 
 bool StatsConnectionSettings::apply(sqlite3* db)

@@ -23,8 +23,7 @@ public:
     // The page cache for this file's users table, in KiB (PRAGMA cache_size takes it negative).
     [[nodiscard]] static int cacheKiB(sqlite3* db);
 
-    // Auxiliary threads the sorter may start (PRAGMA threads): one per core beyond the connection's own, at least
-    // one (two on a 2-core machine were slower than one).
+    // Auxiliary threads the sorter may start (PRAGMA threads): SorterThreads::forSpareCores().
     [[nodiscard]] static int sorterThreads();
 
     // Sets both on the connection. They only make panels faster: when they cannot be set (a file that is not a
