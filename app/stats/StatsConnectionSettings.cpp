@@ -34,16 +34,11 @@ int StatsConnectionSettings::cacheKiB(sqlite3* db)
     return int(std::clamp<sqlite3_int64>(kib, MinCacheKiB, MaxCacheKiB));
 }
 
-int StatsConnectionSettings::sorterThreads()
-{
-    return SorterThreads::forSpareCores();
-}
-
 bool StatsConnectionSettings::apply(sqlite3* db)
 {
     if (!db)
         return false;
-    const QByteArray sql = QString::fromLatin1(kSettingsSql).arg(-cacheKiB(db)).arg(sorterThreads()).toUtf8();
+    const QByteArray sql = QString::fromLatin1(kSettingsSql).arg(-cacheKiB(db)).arg(SorterThreads::forSpareCores()).toUtf8();
     return sqlite3_exec(db, sql.constData(), nullptr, nullptr, nullptr) == SQLITE_OK;
 }
 

@@ -23,11 +23,9 @@ public:
     // The page cache for this file's users table, in KiB (PRAGMA cache_size takes it negative).
     [[nodiscard]] static int cacheKiB(sqlite3* db);
 
-    // Auxiliary threads the sorter may start (PRAGMA threads): SorterThreads::forSpareCores().
-    [[nodiscard]] static int sorterThreads();
-
-    // Sets both on the connection. They only make panels faster: when they cannot be set (a file that is not a
-    // database) SQLite's defaults stay, false is returned, and the panel itself reports what is wrong.
+    // Sets the cache and the sorter's threads (SorterThreads::forSpareCores()) on the connection. They only make
+    // panels faster: when they cannot be set (a file that is not a database) SQLite's defaults stay, false is
+    // returned, and the panel itself reports what is wrong.
     static bool apply(sqlite3* db);
 
     // Hands the page cache back once a run is over: it is only worth its size while one panel runs.

@@ -1,6 +1,7 @@
 #include "StatsFixtures.h"
 #include "TestFiles.h"
 #include "database/Connection.h"
+#include "database/SorterThreads.h"
 #include "stats/StatsConnectionSettings.h"
 #include "stats/StatsExecutor.h"
 #include "stats/StatsFormat.h"
@@ -437,8 +438,8 @@ void TestStatsExecutor::runsWithTheStatsConnectionSettings()
     QVERIFY(pragma(QStringLiteral("cache_size")) != -cacheKiB);
     QVERIFY(StatsExecutor(**connection).run(*StatsQueries::find(QStringLiteral("post-counts")), {}));
     QCOMPARE(pragma(QStringLiteral("cache_size")), -cacheKiB);
-    QCOMPARE(pragma(QStringLiteral("threads")), StatsConnectionSettings::sorterThreads());
-    QVERIFY(StatsConnectionSettings::sorterThreads() >= 1);
+    QCOMPARE(pragma(QStringLiteral("threads")), SorterThreads::forSpareCores());
+    QVERIFY(SorterThreads::forSpareCores() >= 1);
 }
 
 void TestStatsExecutor::reportsSqlErrorsWithThePanelName()
