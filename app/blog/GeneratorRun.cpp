@@ -37,9 +37,11 @@ const char kAppendCache[] = "PRAGMA cache_size = -8192";
 // (measured at 1M posts: each index built in half the time with 1 MB as with 32 MB).
 const char kIndexCache[] = "PRAGMA cache_size = -1000";
 // Sorter threads take the sorting and merging off the thread that scans the table, which otherwise leaves the
-// second core nearly idle while the indexes are built. Rebuilding the five post and comment indexes of a 10M
-// file: 15.7 to 18.6 s with one sorter thread against 18.1 to 23.1 s without (three alternating pairs); at 1M,
-// 1.26 to 1.54 s against 1.43 to 2.65 s. %1: SorterThreads::forSpareCores(), an integer made here.
+// second core nearly idle while the indexes are built. One per core, not per spare core: the connection does
+// nothing else meanwhile. Five alternating pairs of whole 10M runs on 2 cores: the index phase took 0.6 to 3.9 s
+// less with two sorter threads than with one (17.7 to 25.2 s against 18.4 to 29.1 s); at 1M the two were within
+// each other's spread (1.8 to 2.2 s against 1.6 to 2.3 s). One sorter thread had already beaten none: 15.7 to
+// 18.6 s against 18.1 to 23.1 s at 10M. %1: SorterThreads::forAllCores(), an integer made here.
 const char kIndexThreads[] = "PRAGMA threads = %1";
 const char kBegin[] = "BEGIN";
 const char kCommit[] = "COMMIT";
@@ -139,7 +141,7 @@ Status GeneratorRun::recreateDeferredObjects()
     const qint64 total = m_deferred.size();
     if (total == 0)
         return {};
-    const QByteArray threads = QString::fromLatin1(kIndexThreads).arg(SorterThreads::forSpareCores()).toUtf8();
+    const QByteArray threads = QString::fromLatin1(kIndexThreads).arg(SorterThreads::forAllCores()).toUtf8();
     for (const char* setting : {kIndexCache, threads.constData()}) {
         if (auto ok = exec(setting, QStringLiteral("prepare to create the indexes")); !ok)
             return ok;

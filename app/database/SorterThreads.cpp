@@ -18,4 +18,9 @@ int SorterThreads::forSpareCores()
     return std::clamp(QThread::idealThreadCount() - 1, 1, kMaxSorterThreads);
 }
 
+int SorterThreads::forAllCores()
+{
+    return std::clamp(QThread::idealThreadCount(), 1, kMaxSorterThreads);
+}
+
 } // namespace quarry
