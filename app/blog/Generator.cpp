@@ -74,7 +74,8 @@ Status Generator::validate(const GeneratorOptions& options)
 }
 
 Result<GeneratorReport> Generator::generate(const QString& path, const GeneratorOptions& options,
-                                            const GeneratorProgressCallback& progress)
+                                            const GeneratorProgressCallback& progress,
+                                            const std::atomic<bool>* cancelled)
 {
     QElapsedTimer clock;
     clock.start();
@@ -115,10 +116,13 @@ Result<GeneratorReport> Generator::generate(const QString& path, const Generator
         else if (auto ok = migrator.createLatest(); !ok)
             result = ok.error();
         else
-            result = GeneratorRun(**connection, options, progress).run();
+            result = GeneratorRun(**connection, options, progress, cancelled).run();
     }
     if (!result) {
         QFile::remove(partial);
+        if (cancelled && cancelled->load())
+            return Error::make(Error::Kind::Cancelled,
+                               QStringLiteral("Cancelled: \u201c%1\u201d was not created.").arg(shown));
         return result;
     }
     // rename() refuses to replace a file, so one created meanwhile at `path` is left alone.

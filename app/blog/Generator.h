@@ -7,6 +7,8 @@
 
 #include <QString>
 
+#include <atomic>
+
 namespace quarry {
 
 // Creates blog databases of any size filled with realistic, deterministic data: `quarry generate` and the
@@ -23,8 +25,11 @@ public:
 
     // Creates `path` (refusing one that exists) at the latest schema and fills it. `progress`, when given, is
     // called on this thread about twice a second. Takes about as long as SQLite needs to write the rows.
+    // Setting `*cancelled`, from any thread or a signal handler, stops the run within a few milliseconds: the
+    // partial file is removed and the error is Error::Kind::Cancelled.
     [[nodiscard]] static Result<GeneratorReport> generate(const QString& path, const GeneratorOptions& options,
-                                                          const GeneratorProgressCallback& progress = {});
+                                                          const GeneratorProgressCallback& progress = {},
+                                                          const std::atomic<bool>* cancelled = nullptr);
 
     // True when `path` is a blog database at the latest schema holding exactly options.users users,
     // options.posts posts and options.comments comments, so a benchmark can reuse it. Counts the rows, which

@@ -67,11 +67,38 @@ constexpr int kIdsPerBatch = 4 * kRowsPerStatement;
 constexpr int kBatchesWaiting = 2;
 constexpr qint64 kReportIntervalMs = 500;
 
+// How many of SQLite's virtual machine steps go by between two looks at the cancel flag: a few milliseconds of
+// work, whichever statement runs, and no cost worth measuring.
+constexpr int kStepsBetweenChecks = 100000;
+
+// While it exists, SQLite interrupts whatever statement runs on `db` once `cancelled` is set.
+class CancelCheck {
+public:
+    CancelCheck(sqlite3* db, const std::atomic<bool>* cancelled) : m_db(db)
+    {
+        if (cancelled)
+            sqlite3_progress_handler(db, kStepsBetweenChecks, stopWhenSet,
+                                     const_cast<void*>(static_cast<const void*>(cancelled)));
+    }
+    ~CancelCheck() { sqlite3_progress_handler(m_db, 0, nullptr, nullptr); }
+    CancelCheck(const CancelCheck&) = delete;
+    CancelCheck& operator=(const CancelCheck&) = delete;
+
+private:
+    static int stopWhenSet(void* cancelled) { return static_cast<const std::atomic<bool>*>(cancelled)->load() ? 1 : 0; }
+
+    sqlite3* m_db;
+};
+
 } // namespace
 
 GeneratorRun::GeneratorRun(Connection& connection, const GeneratorOptions& options,
-                           const GeneratorProgressCallback& progress)
-    : m_connection(connection), m_db(connection.handle()), m_options(options), m_progress(progress)
+                           const GeneratorProgressCallback& progress, const std::atomic<bool>* cancelled)
+    : m_connection(connection)
+    , m_db(connection.handle())
+    , m_options(options)
+    , m_progress(progress)
+    , m_cancelled(cancelled)
 {
 }
 
@@ -208,6 +235,7 @@ Status GeneratorRun::fill(GeneratorProgress::Phase phase, qint64 ids, BulkInsert
 Result<GeneratorReport> GeneratorRun::run()
 {
     m_clock.start();
+    const CancelCheck cancelCheck(m_db, m_cancelled);
     if (auto ok = setUp(); !ok)
         return ok.error();
     if (m_options.deferIndexes) {

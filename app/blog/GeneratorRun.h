@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QList>
 
+#include <atomic>
 #include <functional>
 #include <vector>
 
@@ -31,7 +32,9 @@ class Connection;
 // objects with the same SQL in the same order.
 class GeneratorRun {
 public:
-    GeneratorRun(Connection& connection, const GeneratorOptions& options, const GeneratorProgressCallback& progress);
+    // While `cancelled` is set, every statement fails as interrupted, so run() stops with an error soon after.
+    GeneratorRun(Connection& connection, const GeneratorOptions& options, const GeneratorProgressCallback& progress,
+                 const std::atomic<bool>* cancelled = nullptr);
 
     [[nodiscard]] Result<GeneratorReport> run();
 
@@ -46,7 +49,6 @@ private:
     Status setUp();
     Status dropDeferredObjects();
     Status recreateDeferredObjects();
-    Status restoreSettings();
     // Writes rows for ids 1..ids (a row writer may skip an id) through a RowPipeline into `inserter`, each
     // worker thread with a BlogRowWriter of its own.
     using WriteRow = std::function<void(BlogRowWriter& writer, quint64 id, RowBatch& batch)>;
@@ -58,6 +60,7 @@ private:
     sqlite3* m_db;
     GeneratorOptions m_options;
     const GeneratorProgressCallback& m_progress;
+    const std::atomic<bool>* m_cancelled;
     QList<SchemaObject> m_deferred;
     std::vector<BlogRowWriter> m_writers; // one per RowPipeline worker
     QElapsedTimer m_clock;

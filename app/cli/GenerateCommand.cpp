@@ -1,6 +1,7 @@
 #include "cli/GenerateCommand.h"
 
 #include "blog/Generator.h"
+#include "cli/CancelOnSignal.h"
 #include "cli/CliParser.h"
 
 #include <QLocale>
@@ -89,7 +90,9 @@ int GenerateCommand::run(const CliContext& context)
                                .arg(phase, grouped(p.done), grouped(p.total), rate(p.rowsPerSecond));
         context.err.flush();
     };
-    auto report = Generator::generate(path, options, progress);
+    // Ctrl+C stops the run and removes the partial file, which at scale holds gigabytes.
+    const CancelOnSignal cancel;
+    auto report = Generator::generate(path, options, progress, &cancel.cancelled());
     if (!report)
         return context.fail(report.error().message);
     context.out << QStringLiteral("Generated %1: %2 users, %3 posts, %4 comments, %5 profiles.\n")

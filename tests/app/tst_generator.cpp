@@ -7,12 +7,21 @@
 #include "blog/Validators.h"
 #include "blog/WordCorpus.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
+#include <atomic>
+
+#ifdef Q_OS_UNIX
+#include <csignal>
+#include <sys/types.h>
+#endif
 
 using namespace quarry;
 using quarry::test::TestFiles;
@@ -41,13 +50,20 @@ private slots:
     void refusesImpossibleOptions_data();
     void refusesImpossibleOptions();
     void reportsProgressPhaseByPhase();
+    void cancellingStopsTheRunAndLeavesNoFile();
     void matchesScaleRecognisesAFileOfThatScale();
     void commandCreatesTheFileAndReportsProgress();
     void commandRefusesBadUsage_data();
     void commandRefusesBadUsage();
+    void commandStopsOnInterruptAndLeavesNoFile();
 
 private:
     QString path(const QString& name) const { return m_dir.filePath(name); }
+    // The files in the test's folder whose names start with `name`: the file itself and any partial one.
+    QStringList filesNamed(const QString& name) const
+    {
+        return QDir(m_dir.path()).entryList({name + QLatin1Char('*')}, QDir::Files | QDir::Hidden);
+    }
     static GeneratorOptions options(qint64 users, qint64 posts, qint64 comments, quint64 seed = 1);
     static QStringList dump(const QString& file);
     static QStringList column(const QString& file, const QString& sql);
@@ -411,6 +427,37 @@ void TestGenerator::reportsProgressPhaseByPhase()
     QCOMPARE(GeneratorProgress::phaseName(Phase::Posts), QStringLiteral("posts"));
 }
 
+void TestGenerator::cancellingStopsTheRunAndLeavesNoFile()
+{
+    const QString name = QStringLiteral("cancelled.db");
+    std::atomic<bool> cancelled{false};
+    QList<GeneratorProgress::Phase> phases;
+    bool partialSeen = false;
+    auto report = Generator::generate(
+        path(name), options(500, 50000, 50000),
+        [&](const GeneratorProgress& p) {
+            phases << p.phase;
+            if (p.phase == GeneratorProgress::Phase::Posts && !cancelled) {
+                partialSeen =
+                    filesNamed(name).size() == 1 && filesNamed(name).constFirst().endsWith(QLatin1String(".partial"));
+                cancelled = true;
+            }
+        },
+        &cancelled);
+    QVERIFY(partialSeen);
+    QVERIFY(!report);
+    QCOMPARE(report.error().kind, Error::Kind::Cancelled);
+    QCOMPARE(report.error().message,
+             QStringLiteral("Cancelled: \u201c%1\u201d was not created.").arg(QDir::toNativeSeparators(path(name))));
+    // Stopped inside the posts: SQLite looks at the flag every few thousand rows.
+    QVERIFY(!phases.contains(GeneratorProgress::Phase::Comments));
+    QCOMPARE(filesNamed(name), QStringList());
+
+    // The flag is only read: the same name can be generated afterwards.
+    QVERIFY(Generator::generate(path(name), options(5, 10, 10)));
+    QCOMPARE(filesNamed(name), QStringList{name});
+}
+
 void TestGenerator::matchesScaleRecognisesAFileOfThatScale()
 {
     QVERIFY(Generator::matchesScale(m_small, options(200, 2000, 5000)));
@@ -538,6 +585,40 @@ void TestGenerator::everyWordFitsTheWritersFixedSizeCopy()
         check(std::string_view(plural, size_t(text.size())));
     }
     QVERIFY2(tooLong.isEmpty(), qPrintable(tooLong.join(QStringLiteral(", "))));
+}
+
+void TestGenerator::commandStopsOnInterruptAndLeavesNoFile()
+{
+#ifndef Q_OS_UNIX
+    QSKIP("Sends SIGINT, which only POSIX systems have.");
+#else
+    // Large enough to be inserting posts for seconds when Ctrl+C comes.
+    const QString name = QStringLiteral("interrupted.db");
+    QProcess process;
+    process.start(QProcessEnvironment::systemEnvironment().value(QStringLiteral("QUARRY_BINARY")),
+                  {QStringLiteral("generate"), path(name), QStringLiteral("--users=20000"),
+                   QStringLiteral("--posts=5000000"), QStringLiteral("--comments=0")});
+    QVERIFY(process.waitForStarted());
+    QByteArray err;
+    const QDeadlineTimer deadline(60000);
+    while (!err.contains("posts 0 /") && process.state() == QProcess::Running && !deadline.hasExpired()) {
+        process.waitForReadyRead(500);
+        err += process.readAllStandardError();
+    }
+    QVERIFY2(err.contains("posts 0 /"), err.constData());
+    QCOMPARE(filesNamed(name).size(), 1); // the partial file, gigabytes at scale
+    QCOMPARE(::kill(pid_t(process.processId()), SIGINT), 0);
+    QVERIFY(process.waitForFinished(60000));
+    err += process.readAllStandardError();
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 1);
+    QVERIFY2(err.endsWith(QStringLiteral("quarry: Cancelled: \u201c%1\u201d was not created.\n")
+                              .arg(QDir::toNativeSeparators(path(name)))
+                              .toUtf8()),
+             err.constData());
+    QVERIFY2(!err.contains("posts 5,000,000 /"), err.constData());
+    QCOMPARE(filesNamed(name), QStringList());
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestGenerator)
