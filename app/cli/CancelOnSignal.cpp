@@ -44,11 +44,12 @@ CancelOnSignal::CancelOnSignal()
 {
     cancelledFlag.store(false);
     for (size_t i = 0; i < std::size(kSignals); ++i) {
-        const Handler before = std::signal(kSignals[i], onSignal);
+        // Ignored for the moment it takes to learn the handler before, so onSignal never finds it unknown.
+        const Handler before = std::signal(kSignals[i], SIG_IGN);
         previous[i] = before == SIG_ERR ? SIG_DFL : before;
         // A signal the process was started ignoring (nohup, a shell's background job) stays ignored.
-        if (before == SIG_IGN)
-            std::signal(kSignals[i], SIG_IGN);
+        if (before != SIG_IGN)
+            std::signal(kSignals[i], onSignal);
     }
 }
 
