@@ -4,6 +4,7 @@
 #include "JsonText.h"
 #include "StatsBench.h"
 #include "blog/Generator.h"
+#include "cli/CancelOnSignal.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -90,16 +91,21 @@ int BenchCoordinator::prepareDatabase(QTextStream& err)
         return 1;
     }
     err << "quarry-bench: generating " << m_options.database << Qt::endl;
-    auto report = Generator::generate(m_options.database, generator, [&err](const GeneratorProgress& progress) {
-        err << "quarry-bench: " << GeneratorProgress::phaseName(progress.phase) << ' ' << progress.done << '/'
-            << progress.total << ", " << qint64(progress.rowsPerSecond) << " rows/s" << Qt::endl;
-    });
+    // Ctrl+C while generating removes the partial file, gigabytes at scale, as `quarry generate` does.
+    const CancelOnSignal cancel;
+    auto report = Generator::generate(
+        m_options.database, generator,
+        [&err](const GeneratorProgress& progress) {
+            err << "quarry-bench: " << GeneratorProgress::phaseName(progress.phase) << ' ' << progress.done << '/'
+                << progress.total << ", " << qint64(progress.rowsPerSecond) << " rows/s" << Qt::endl;
+        },
+        &cancel.cancelled());
     if (!report) {
         err << "quarry-bench: cannot generate the database: " << report.error().message << Qt::endl;
         return 1;
     }
     m_generatorRowsPerSecond = report->rowsPerSecond;
-    m_notes << QStringLiteral("generator: %1 rows in %2 s, %3 MB file")
+    m_notes << QStringLiteral("generator: %1 rows in %2 s, %3 MiB file")
                    .arg(report->rows)
                    .arg(report->seconds, 0, 'f', 2)
                    .arg(double(report->fileBytes) / (1024.0 * 1024.0), 0, 'f', 1);
@@ -139,7 +145,7 @@ void BenchCoordinator::warmCache(QTextStream& err)
     qint64 read = 0;
     while ((read = file.read(buffer.data(), buffer.size())) > 0)
         total += read;
-    m_notes << QStringLiteral("file read once before measuring (%1 MB in %2 s), so both sides start warm")
+    m_notes << QStringLiteral("file read once before measuring (%1 MiB in %2 s), so both sides start warm")
                    .arg(double(total) / (1024.0 * 1024.0), 0, 'f', 1)
                    .arg(double(clock.elapsed()) / 1000.0, 0, 'f', 2);
     err << "quarry-bench: page cache warmed" << Qt::endl;
