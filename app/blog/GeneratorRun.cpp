@@ -4,6 +4,7 @@
 #include "blog/BulkInserter.h"
 #include "blog/RowBatch.h"
 #include "blog/RowPipeline.h"
+#include "database/CancelCheck.h"
 #include "database/Connection.h"
 #include "database/SorterThreads.h"
 #include "database/SqlError.h"
@@ -66,29 +67,6 @@ constexpr int kIdsPerBatch = 4 * kRowsPerStatement;
 // Batches beyond one per worker: one being inserted and one ready, so neither side waits on the other.
 constexpr int kBatchesWaiting = 2;
 constexpr qint64 kReportIntervalMs = 500;
-
-// How many of SQLite's virtual machine steps go by between two looks at the cancel flag: a few milliseconds of
-// work, whichever statement runs, and no cost worth measuring.
-constexpr int kStepsBetweenChecks = 100000;
-
-// While it exists, SQLite interrupts whatever statement runs on `db` once `cancelled` is set.
-class CancelCheck {
-public:
-    CancelCheck(sqlite3* db, const std::atomic<bool>* cancelled) : m_db(db)
-    {
-        if (cancelled)
-            sqlite3_progress_handler(db, kStepsBetweenChecks, stopWhenSet,
-                                     const_cast<void*>(static_cast<const void*>(cancelled)));
-    }
-    ~CancelCheck() { sqlite3_progress_handler(m_db, 0, nullptr, nullptr); }
-    CancelCheck(const CancelCheck&) = delete;
-    CancelCheck& operator=(const CancelCheck&) = delete;
-
-private:
-    static int stopWhenSet(void* cancelled) { return static_cast<const std::atomic<bool>*>(cancelled)->load() ? 1 : 0; }
-
-    sqlite3* m_db;
-};
 
 } // namespace
 

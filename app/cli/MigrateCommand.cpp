@@ -1,6 +1,8 @@
 #include "cli/MigrateCommand.h"
 
+#include "cli/CancelOnSignal.h"
 #include "cli/CliParser.h"
+#include "database/CancelCheck.h"
 #include "database/Connection.h"
 #include "schema/Migrator.h"
 
@@ -39,7 +41,18 @@ int MigrateCommand::run(const CliContext& context)
         return context.fail(QStringLiteral("cannot migrate %1: %2").arg(path, (*connection)->readOnlyReason()));
 
     Migrator migrator(**connection);
-    auto report = migrator.migrate(target, {isDryRun, true});
+    // Ctrl+C stops the backup or the step under way: a step rolls back, a backup cut short is removed.
+    const CancelOnSignal cancel;
+    Result<MigrationReport> report = Error{};
+    {
+        const CancelCheck cancelCheck((*connection)->handle(), &cancel.cancelled());
+        report = migrator.migrate(target, {isDryRun, true});
+    }
+    if (!report && cancel.cancelled().load()) {
+        const auto now = Migrator::inspect((*connection)->database());
+        return context.fail(now ? QStringLiteral("Cancelled: %1 is at schema version %2.").arg(path).arg(now->version)
+                                : QStringLiteral("Cancelled."));
+    }
     if (!report)
         return context.fail(report.error().message);
     if (report->steps.isEmpty()) {

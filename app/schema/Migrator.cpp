@@ -7,10 +7,12 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryFile>
 
 #include <array>
 
@@ -420,12 +422,35 @@ Result<QString> Migrator::writeBackup(int fromVersion)
         if (!QFileInfo::exists(path))
             break;
     }
+    // Written under a name of its own and renamed when complete, so that a backup cut short (a full disk, an
+    // interrupt, a crash) is never found under a backup's name; a failed one is removed.
+    QString partial;
+    {
+        QTemporaryFile reserve(path + QStringLiteral(".XXXXXX.partial"));
+        if (!reserve.open())
+            return Error::make(Error::Kind::Io,
+                               QStringLiteral("Cannot write the backup %1 before migrating: %2; nothing was changed")
+                                   .arg(path, reserve.errorString()));
+        partial = reserve.fileName();
+    } // removed here: VACUUM INTO creates the file
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("VACUUM INTO ?"));
-    query.addBindValue(path);
-    if (!query.exec())
+    query.addBindValue(partial);
+    const bool written = query.exec();
+    query.finish();
+    if (!written) {
+        QFile::remove(partial);
         return sqlError(query.lastError(),
                         QStringLiteral("Cannot write the backup %1 before migrating; nothing was changed").arg(path));
+    }
+    // rename() refuses to replace a file, so a backup made meanwhile under the same name is left alone.
+    if (!QFile::rename(partial, path)) {
+        QFile::remove(partial);
+        return Error::make(Error::Kind::Io,
+                           QStringLiteral("Cannot write the backup %1 before migrating: the name is taken; nothing "
+                                          "was changed")
+                               .arg(path));
+    }
     return path;
 }
 

@@ -1,5 +1,6 @@
 #include "LessonDatabases.h"
 #include "TestFiles.h"
+#include "blog/Generator.h"
 #include "blog/SampleData.h"
 #include "database/Connection.h"
 #include "schema/Migrator.h"
@@ -51,6 +52,7 @@ private slots:
     void newerSchemaIsNeverMigrated();
     void otherDatabasesAreNotMigrated();
     void failingStepRollsBackAndKeepsTheVersion();
+    void backupCutShortLeavesNoFileAndChangesNothing();
     void dryRunChangesNothing();
     void readOnlyConnectionIsNotMigrated();
     void unknownTargetVersionIsRefused();
@@ -341,6 +343,49 @@ void TestMigrator::failingStepRollsBackAndKeepsTheVersion()
     }
     QCOMPARE(TestFiles::querySql(file, QStringLiteral("PRAGMA user_version")), QStringLiteral("2"));
     QCOMPARE(userColumns(file).size(), 6); // last_name was dropped inside the step, then rolled back
+}
+
+void TestMigrator::backupCutShortLeavesNoFileAndChangesNothing()
+{
+    const QString name = QStringLiteral("big.db");
+    const QString file = m_dir.filePath(name);
+    GeneratorOptions rows;
+    rows.users = 2000;
+    rows.posts = 10000;
+    QVERIFY(Generator::generate(file, rows));
+    QVERIFY(QFileInfo(file).size() > 2 * 1024 * 1024);
+    // Every file whose name starts as the database's does: the database, its backups, partial or whole.
+    const auto files = [&] {
+        return QDir(m_dir.path()).entryList({QStringLiteral("big*")}, QDir::Files | QDir::Hidden);
+    };
+    {
+        auto connection = Connection::open(file);
+        QVERIFY(connection);
+        Migrator migrator(**connection);
+        // The kernel refuses to make any file of this process longer than 1 MiB: the backup fails part-way.
+        Result<MigrationReport> report = Error{};
+        {
+            const TestFiles::FileSizeLimit limit(1024 * 1024);
+            QVERIFY(limit.isSet());
+            report = migrator.migrate(2);
+        }
+        QVERIFY(!report);
+        QVERIFY2(report.error().message.startsWith(QStringLiteral("Cannot write the backup")) &&
+                     report.error().message.contains(QStringLiteral("before migrating; nothing was changed")),
+                 qPrintable(report.error().message));
+        // No backup, whole or partial, is left under any name.
+        QCOMPARE(files(), QStringList{name});
+
+        // With the limit gone, the same migration writes its backup under the backup's name only.
+        auto again = migrator.migrate(2);
+        QVERIFY2(again, again ? "" : qPrintable(again.error().message));
+        QCOMPARE(files(), (QStringList{QFileInfo(again->backupPath).fileName(), name})); // in name order
+    }
+    QCOMPARE(TestFiles::querySql(file, QStringLiteral("PRAGMA user_version")), QStringLiteral("2"));
+    const QString backup = m_dir.filePath(files().constFirst());
+    QCOMPARE(TestFiles::querySql(backup, QStringLiteral("PRAGMA integrity_check")), QStringLiteral("ok"));
+    QCOMPARE(TestFiles::querySql(backup, QStringLiteral("PRAGMA user_version")), QStringLiteral("3"));
+    QCOMPARE(TestFiles::querySql(backup, QStringLiteral("SELECT count(*) FROM posts")), QStringLiteral("10000"));
 }
 
 void TestMigrator::dryRunChangesNothing()

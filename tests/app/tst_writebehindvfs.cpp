@@ -9,9 +9,6 @@
 
 #include <sqlite3.h>
 
-#include <csignal>
-#include <sys/resource.h>
-
 using namespace quarry;
 using quarry::test::TestFiles;
 
@@ -140,15 +137,12 @@ void TestWriteBehindVfs::aWriteThatFailsFailsTheGenerationAndLeavesNoFile()
     options.users = 2000;
     options.posts = 20000;
     options.comments = 20000;
-    struct rlimit saved {};
-    QCOMPARE(getrlimit(RLIMIT_FSIZE, &saved), 0);
-    const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
-    struct rlimit limited = saved;
-    limited.rlim_cur = 1024 * 1024;
-    QCOMPARE(setrlimit(RLIMIT_FSIZE, &limited), 0);
-    auto report = Generator::generate(target, options);
-    setrlimit(RLIMIT_FSIZE, &saved);
-    std::signal(SIGXFSZ, previousHandler);
+    Result<GeneratorReport> report = Error{};
+    {
+        const TestFiles::FileSizeLimit limit(1024 * 1024);
+        QVERIFY(limit.isSet());
+        report = Generator::generate(target, options);
+    }
 
     QVERIFY(!report);
     QVERIFY2(report.error().message.contains(QStringLiteral("disk I/O error")) ||

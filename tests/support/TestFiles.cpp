@@ -7,6 +7,9 @@
 
 #include <sqlite3.h>
 
+#include <csignal>
+#include <sys/resource.h>
+
 namespace quarry::test {
 
 QString TestFiles::currentTestPath(const QTemporaryDir& dir)
@@ -116,6 +119,28 @@ TestFiles::ProcessResult TestFiles::runQuarry(const QStringList& arguments, int 
     result.out = QString::fromUtf8(process.readAllStandardOutput());
     result.err = QString::fromUtf8(process.readAllStandardError());
     return result;
+}
+
+TestFiles::FileSizeLimit::FileSizeLimit(qint64 bytes)
+{
+    struct rlimit limit {};
+    if (getrlimit(RLIMIT_FSIZE, &limit) != 0)
+        return;
+    m_savedLimit = qint64(limit.rlim_cur);
+    m_savedHandler = std::signal(SIGXFSZ, SIG_IGN);
+    limit.rlim_cur = rlim_t(bytes);
+    m_set = setrlimit(RLIMIT_FSIZE, &limit) == 0;
+}
+
+TestFiles::FileSizeLimit::~FileSizeLimit()
+{
+    if (!m_set)
+        return;
+    struct rlimit limit {};
+    getrlimit(RLIMIT_FSIZE, &limit);
+    limit.rlim_cur = rlim_t(m_savedLimit);
+    setrlimit(RLIMIT_FSIZE, &limit);
+    std::signal(SIGXFSZ, m_savedHandler);
 }
 
 } // namespace quarry::test

@@ -34,6 +34,23 @@ public:
     };
     // Runs the quarry binary built with the tests (QUARRY_BINARY) with `arguments`.
     static ProcessResult runQuarry(const QStringList& arguments, int timeoutMs = 60000);
+
+    // While one exists, the kernel refuses to make any file of this process longer than `bytes`
+    // (RLIMIT_FSIZE): a write past that fails as a full disk would, instead of raising SIGXFSZ. For tests of
+    // what a failed write leaves behind.
+    class FileSizeLimit {
+    public:
+        explicit FileSizeLimit(qint64 bytes);
+        ~FileSizeLimit();
+        FileSizeLimit(const FileSizeLimit&) = delete;
+        FileSizeLimit& operator=(const FileSizeLimit&) = delete;
+        bool isSet() const { return m_set; }
+
+    private:
+        qint64 m_savedLimit = 0;
+        void (*m_savedHandler)(int) = nullptr;
+        bool m_set = false;
+    };
 };
 
 } // namespace quarry::test
