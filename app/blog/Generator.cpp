@@ -3,6 +3,7 @@
 #include "blog/BlogTimeline.h"
 #include "blog/GeneratorRun.h"
 #include "database/Connection.h"
+#include "database/PartialFile.h"
 #include "database/WriteBehindVfs.h"
 #include "schema/Migrator.h"
 
@@ -11,7 +12,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlQuery>
-#include <QTemporaryFile>
 
 #include <sqlite3.h>
 
@@ -92,15 +92,12 @@ Result<GeneratorReport> Generator::generate(const QString& path, const Generator
         return Error::make(Error::Kind::NotFound,
                            QStringLiteral("Cannot create \u201c%1\u201d: the folder does not exist.").arg(shown));
 
-    // Reserve a unique name beside the target, then let SQLite create the file there.
-    QString partial;
-    {
-        QTemporaryFile reserve(absolute + QStringLiteral(".XXXXXX.partial"));
-        if (!reserve.open())
-            return Error::make(Error::Kind::Io,
-                               QStringLiteral("Cannot create \u201c%1\u201d: %2").arg(shown, reserve.errorString()));
-        partial = reserve.fileName();
-    } // removed here
+    // A unique name beside the target, where SQLite creates the file.
+    const auto reserved = PartialFile::reserveBeside(absolute);
+    if (!reserved)
+        return Error::make(Error::Kind::Io,
+                           QStringLiteral("Cannot create \u201c%1\u201d: %2").arg(shown, reserved.error().message));
+    const QString partial = *reserved;
 
     Result<GeneratorReport> result = Error{};
     {
@@ -125,11 +122,8 @@ Result<GeneratorReport> Generator::generate(const QString& path, const Generator
                                QStringLiteral("Cancelled: \u201c%1\u201d was not created.").arg(shown));
         return result;
     }
-    // rename() refuses to replace a file, so one created meanwhile at `path` is left alone.
-    if (!QFile::rename(partial, absolute)) {
-        QFile::remove(partial);
+    if (!PartialFile::moveIntoPlace(partial, absolute)) // a file created meanwhile at `path` is left alone
         return usage(QStringLiteral("Cannot create \u201c%1\u201d: the file already exists.").arg(shown));
-    }
     result->fileBytes = QFileInfo(absolute).size();
     result->seconds = double(clock.nsecsElapsed()) / 1e9;
     result->rowsPerSecond = result->seconds > 0 ? double(result->rows) / result->seconds : 0.0;

@@ -2,6 +2,7 @@
 
 #include "database/Connection.h"
 #include "database/DatabaseCheck.h"
+#include "database/PartialFile.h"
 #include "database/SqlError.h"
 #include "database/SqlScript.h"
 
@@ -12,7 +13,6 @@
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QTemporaryFile>
 
 #include <array>
 
@@ -424,15 +424,12 @@ Result<QString> Migrator::writeBackup(int fromVersion)
     }
     // Written under a name of its own and renamed when complete, so that a backup cut short (a full disk, an
     // interrupt, a crash) is never found under a backup's name; a failed one is removed.
-    QString partial;
-    {
-        QTemporaryFile reserve(path + QStringLiteral(".XXXXXX.partial"));
-        if (!reserve.open())
-            return Error::make(Error::Kind::Io,
-                               QStringLiteral("Cannot write the backup %1 before migrating: %2; nothing was changed")
-                                   .arg(path, reserve.errorString()));
-        partial = reserve.fileName();
-    } // removed here: VACUUM INTO creates the file
+    const auto reserved = PartialFile::reserveBeside(path);
+    if (!reserved)
+        return Error::make(Error::Kind::Io,
+                           QStringLiteral("Cannot write the backup %1 before migrating: %2; nothing was changed")
+                               .arg(path, reserved.error().message));
+    const QString partial = *reserved; // VACUUM INTO creates the file
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("VACUUM INTO ?"));
     query.addBindValue(partial);
@@ -443,14 +440,11 @@ Result<QString> Migrator::writeBackup(int fromVersion)
         return sqlError(query.lastError(),
                         QStringLiteral("Cannot write the backup %1 before migrating; nothing was changed").arg(path));
     }
-    // rename() refuses to replace a file, so a backup made meanwhile under the same name is left alone.
-    if (!QFile::rename(partial, path)) {
-        QFile::remove(partial);
+    if (!PartialFile::moveIntoPlace(partial, path)) // a backup made meanwhile under that name is left alone
         return Error::make(Error::Kind::Io,
                            QStringLiteral("Cannot write the backup %1 before migrating: the name is taken; nothing "
                                           "was changed")
                                .arg(path));
-    }
     return path;
 }
 
