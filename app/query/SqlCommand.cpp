@@ -1,6 +1,8 @@
 #include "query/SqlCommand.h"
 
+#include "cli/CancelOnSignal.h"
 #include "cli/CliParser.h"
+#include "database/CancelCheck.h"
 #include "database/Connection.h"
 #include "query/QueryExecutor.h"
 #include "query/ResultSpool.h"
@@ -98,6 +100,21 @@ QString describe(const QueryError& error)
     return QStringLiteral("error at line %1, column %2: %3").arg(error.line).arg(error.column).arg(error.message);
 }
 
+// Where Ctrl+C stopped the script and what was kept. A statement SQLite interrupts is undone, and an interrupted
+// write takes the transaction it was part of with it; a transaction still open is rolled back here, so the file
+// is closed with nothing pending and no journal left for the next reader to roll back. `inTransaction`: whether
+// a transaction was open when the statement began.
+QString cancelled(sqlite3* db, const QueryError& where, bool inTransaction)
+{
+    if (sqlite3_get_autocommit(db) == 0)
+        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    return QStringLiteral("cancelled at line %1, column %2: %3")
+        .arg(where.line)
+        .arg(where.column)
+        .arg(inTransaction ? QStringLiteral("the open transaction was rolled back")
+                           : QStringLiteral("the statement there was stopped and undone; those before it are kept"));
+}
+
 } // namespace
 
 int SqlCommand::run(const CliContext& context)
@@ -163,9 +180,16 @@ int SqlCommand::run(const CliContext& context)
     sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
     sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
 
+    // Ctrl+C, `kill` or a closed terminal stops the statement under way (SQLite undoes it) and then the script.
+    const CancelOnSignal cancel;
+    const CancelCheck cancelCheck(db, &cancel.cancelled());
     const QueryExecutor executor(db, script);
     bool printedResult = false;
     for (int i = 0; i < executor.statements().size(); ++i) {
+        if (cancel.cancelled().load()) {
+            context.out.flush();
+            return context.fail(cancelled(db, executor.errorAt(i, QString()), sqlite3_get_autocommit(db) == 0));
+        }
         PreparedStatement statement;
         if (auto error = executor.prepare(i, statement)) {
             context.out.flush();
@@ -189,10 +213,13 @@ int SqlCommand::run(const CliContext& context)
             sink = std::make_unique<WriterSink>(context.out, *writerFormat);
         else
             sink = std::make_unique<TableSink>(context.out);
+        const bool inTransaction = sqlite3_get_autocommit(db) == 0;
         const StatementOutcome outcome = executor.execute(i, statement, sink.get());
         if (outcome.error) {
             context.out.flush();
-            return context.fail(describe(*outcome.error));
+            statement = PreparedStatement(); // finalized, so that a transaction it read in can be rolled back
+            return context.fail(cancel.cancelled().load() ? cancelled(db, *outcome.error, inTransaction)
+                                                          : describe(*outcome.error));
         }
         if (returnsRows) {
             printedResult = true;

@@ -1,11 +1,17 @@
 #include "TestFiles.h"
 #include "blog/DemoDatabase.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#ifdef Q_OS_UNIX
+#include <csignal>
+#endif
 
 using namespace quarry;
 using quarry::test::TestFiles;
@@ -24,6 +30,8 @@ private slots:
     void readOnlyOpensTheFileReadOnly();
     void refusesBadUsage_data();
     void refusesBadUsage();
+    void stopsOnInterruptAndKeepsOnlyWhatWasDone_data();
+    void stopsOnInterruptAndKeepsOnlyWhatWasDone();
 
 private:
     QTemporaryDir m_dir;
@@ -181,6 +189,70 @@ void TestSqlCommand::refusesBadUsage()
     QCOMPARE(result.exitCode, exitCode);
     QVERIFY2(result.err.contains(mentions), qPrintable(result.err));
     QCOMPARE(result.out, QString());
+}
+
+void TestSqlCommand::stopsOnInterruptAndKeepsOnlyWhatWasDone_data()
+{
+    QTest::addColumn<QString>("script");
+    QTest::addColumn<QByteArray>("runningAfter"); // on stdout once the endless statement is next
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<int>("commentsAfter");
+    const QString endless = QStringLiteral("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)\n"
+                                           "INSERT INTO numbers SELECT x FROM c;\n");
+    QTest::newRow("autocommit") << QStringLiteral("CREATE TABLE numbers (n INTEGER);\n"
+                                                  "DELETE FROM comments WHERE id = 1;\n") +
+                                       endless
+                                << QByteArray("1 row affected.")
+                                << QStringLiteral("quarry: cancelled at line 3, column 1: the statement there was "
+                                                  "stopped and undone; those before it are kept\n")
+                                << 3;
+    QTest::newRow("transaction") << QStringLiteral("CREATE TABLE numbers (n INTEGER);\n"
+                                                   "BEGIN;\n"
+                                                   "DELETE FROM comments;\n") +
+                                        endless
+                                 << QByteArray("4 rows affected.")
+                                 << QStringLiteral(
+                                        "quarry: cancelled at line 4, column 1: the open transaction was rolled back\n")
+                                 << 4;
+}
+
+void TestSqlCommand::stopsOnInterruptAndKeepsOnlyWhatWasDone()
+{
+#ifndef Q_OS_UNIX
+    QSKIP("Sends SIGINT, which only POSIX systems have.");
+#else
+    QFETCH(QString, script);
+    QFETCH(QByteArray, runningAfter);
+    QFETCH(QString, message);
+    QFETCH(int, commentsAfter);
+    QProcess process;
+    process.start(QProcessEnvironment::systemEnvironment().value(QStringLiteral("QUARRY_BINARY")),
+                  {QStringLiteral("sql"), m_path, script});
+    QVERIFY(process.waitForStarted());
+    QByteArray out;
+    const QDeadlineTimer deadline(60000);
+    while (!out.contains(runningAfter) && process.state() == QProcess::Running && !deadline.hasExpired()) {
+        process.waitForReadyRead(500);
+        out += process.readAllStandardOutput();
+    }
+    QVERIFY2(out.contains(runningAfter), out.constData());
+    QTest::qWait(200); // well into the endless INSERT; a signal before it stops the script all the same
+    QCOMPARE(::kill(pid_t(process.processId()), SIGINT), 0);
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 1);
+    QCOMPARE(QString::fromUtf8(process.readAllStandardError()), message);
+
+    // The file was closed cleanly: no journal waits for the next reader to roll it back.
+    QCOMPARE(QDir(m_dir.path()).entryList({QFileInfo(m_path).fileName() + u'*'}, QDir::Files),
+             QStringList{QFileInfo(m_path).fileName()});
+    const auto after = TestFiles::runQuarry({QStringLiteral("sql"), m_path,
+                                             QStringLiteral("SELECT (SELECT count(*) FROM comments) AS comments, "
+                                                            "(SELECT count(*) FROM numbers) AS numbers"),
+                                             QStringLiteral("--format=csv")});
+    QCOMPARE(after.err, QString());
+    QCOMPARE(after.out, QStringLiteral("comments,numbers\r\n%1,0\r\n").arg(commentsAfter));
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestSqlCommand)
