@@ -71,6 +71,7 @@ private:
 };
 
 // The text table needs every row before it knows its column widths; the rows wait on disk, not in memory.
+// It is printed once the statement's outcome is known (print), since its footer says whether it is complete.
 class TableSink : public RowSink {
 public:
     explicit TableSink(QTextStream& out) : m_out(out) {}
@@ -87,12 +88,21 @@ public:
     {
         if (auto published = m_spool->publish(); !published)
             return published.error();
-        return TextTable::print(*m_spool, m_out);
+        m_published = true;
+        return {};
+    }
+    // Prints the rows read, if the statement returned any columns; `ending`: whether it ran to the end.
+    Status print(TextTable::Ending ending)
+    {
+        if (!m_published)
+            return {};
+        return TextTable::print(*m_spool, m_out, ending);
     }
 
 private:
     QTextStream& m_out;
     std::shared_ptr<ResultSpool> m_spool;
+    bool m_published = false;
 };
 
 QString describe(const QueryError& error)
@@ -209,12 +219,21 @@ int SqlCommand::run(const CliContext& context)
         if (returnsRows && printedResult && formatName != QStringLiteral("json"))
             context.out << (formatName == QStringLiteral("csv") ? "\r\n" : "\n");
         std::unique_ptr<RowSink> sink;
-        if (writerFormat)
+        TableSink* table = nullptr;
+        if (writerFormat) {
             sink = std::make_unique<WriterSink>(context.out, *writerFormat);
-        else
-            sink = std::make_unique<TableSink>(context.out);
+        } else {
+            auto tableSink = std::make_unique<TableSink>(context.out);
+            table = tableSink.get();
+            sink = std::move(tableSink);
+        }
         const bool inTransaction = sqlite3_get_autocommit(db) == 0;
-        const StatementOutcome outcome = executor.execute(i, statement, sink.get());
+        StatementOutcome outcome = executor.execute(i, statement, sink.get());
+        if (table) {
+            if (auto printed = table->print(outcome.error ? TextTable::Ending::Stopped : TextTable::Ending::Complete);
+                !printed && !outcome.error)
+                outcome.error = executor.errorAt(i, printed.error().message);
+        }
         if (outcome.error) {
             context.out.flush();
             statement = PreparedStatement(); // finalized, so that a transaction it read in can be rolled back

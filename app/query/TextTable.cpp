@@ -23,7 +23,7 @@ bool isNumber(const ResultCell& cell)
 
 } // namespace
 
-Status TextTable::print(const ResultSpool& spool, QTextStream& out)
+Status TextTable::print(const ResultSpool& spool, QTextStream& out, Ending ending)
 {
     const QStringList columns = spool.columns();
     QList<qsizetype> widths;
@@ -75,7 +75,9 @@ Status TextTable::print(const ResultSpool& spool, QTextStream& out)
             line(cells, right);
         }
     }
-    out << (total == 1 ? QStringLiteral("(1 row)\n") : QStringLiteral("(%1 rows)\n").arg(total));
+    const QString rows = total == 1 ? QStringLiteral("1 row") : QStringLiteral("%1 rows").arg(total);
+    out << (ending == Ending::Complete ? QStringLiteral("(%1)\n").arg(rows)
+                                       : QStringLiteral("(stopped after %1)\n").arg(rows));
     return {};
 }
 

@@ -24,6 +24,7 @@ private slots:
     void printsCsvWithAHeaderRow();
     void printsJsonArraysOfObjectsPerStatement();
     void printsAlignedTables();
+    void marksATableCutShortByAnError();
     void reportsErrorsWithLineAndColumnOnStderr_data();
     void reportsErrorsWithLineAndColumnOnStderr();
     void runsScriptFilesWithTriggers();
@@ -101,6 +102,22 @@ void TestSqlCommand::printsAlignedTables()
                                         "(3 rows)\n"
                                         "\n"
                                         "2 rows affected.\n"));
+}
+
+void TestSqlCommand::marksATableCutShortByAnError()
+{
+    // The third row overflows: the two before it are printed, and the footer does not pass them off as the result.
+    const auto result = TestFiles::runQuarry(
+        {QStringLiteral("sql"), m_path,
+         QStringLiteral("SELECT id, CASE WHEN id = 3 THEN abs(-9223372036854775807 - 1) ELSE id END AS v\n"
+                        "FROM users ORDER BY id")});
+    QCOMPARE(result.exitCode, 1);
+    QCOMPARE(result.out, QStringLiteral("id  v\n"
+                                        "--  -\n"
+                                        " 1  1\n"
+                                        " 2  2\n"
+                                        "(stopped after 2 rows)\n"));
+    QCOMPARE(result.err, QStringLiteral("quarry: error at line 1, column 1: integer overflow\n"));
 }
 
 void TestSqlCommand::reportsErrorsWithLineAndColumnOnStderr_data()
