@@ -9,6 +9,8 @@
 #include "query/QueryPanel.h"
 #include "stats/StatsDock.h"
 #include "stats/StatsPage.h"
+#include "value/ValueDock.h"
+#include "value/ValueEditor.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -67,6 +69,7 @@ MainWindow::MainWindow(std::unique_ptr<Dialogs> dialogs, QWidget* parent)
     connect(m_tabs, &TableTabs::currentTableChanged, this, [this] {
         updateStatus();
         updateActions();
+        m_valueDock->follow(currentBrowser());
     });
     connect(m_tabs, &TableTabs::browserBuilt, this, &MainWindow::connectBrowser);
     connect(m_tabs, &TableTabs::tableUnavailable, this, [this](const QString& table, const QString& message) {
@@ -195,6 +198,10 @@ void MainWindow::createDocks()
     m_statsDock->setObjectName(QStringLiteral("statsDock"));
     addDockWidget(Qt::RightDockWidgetArea, m_statsDock);
     m_statsDock->hide();
+
+    m_valueDock = new ValueDock(*m_dialogs, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_valueDock);
+    m_valueDock->hide();
     connect(m_statsDock, &StatsDock::openInEditorRequested, this, [this](const QString& sql) {
         m_queryDock->show();
         m_queryDock->raise();
@@ -318,6 +325,9 @@ void MainWindow::createMenus()
     QAction* stats = m_statsDock->toggleViewAction();
     stats->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     view->addAction(stats);
+    QAction* value = m_valueDock->toggleViewAction();
+    value->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    view->addAction(value);
 
     QMenu* go = menuBar()->addMenu(QStringLiteral("&Go"));
     go->addActions({m_back, m_forward});
@@ -372,6 +382,7 @@ bool MainWindow::closeFile()
         return false;
     m_queryPanel->setDatabase(QString(), false);
     m_statsDock->setDatabase(QString());
+    m_valueDock->setDatabase(QString());
     m_tabs->closeAll();
     m_tabs->setSession(nullptr);
     m_schemaTree->clear();
@@ -402,6 +413,7 @@ bool MainWindow::openFile(const QString& path, bool readOnly, const QString& tab
     connect(m_session.get(), &DatabaseSession::written, this, &MainWindow::onWritten);
     m_recentFiles.add(QFileInfo(path).absoluteFilePath());
     m_queryPanel->setDatabase(m_session->path(), m_session->isReadOnly());
+    m_valueDock->setDatabase(m_session->path());
     if (m_session->schema().isBlog())
         m_statsDock->setDatabase(m_session->path());
     else
@@ -466,6 +478,9 @@ void MainWindow::connectBrowser(TableBrowser* browser)
 {
     connect(browser, &TableBrowser::statusChanged, this, &MainWindow::updateStatus);
     connect(browser, &TableBrowser::followRequested, this, &MainWindow::follow);
+    m_valueDock->watch(browser);
+    if (browser == currentBrowser())
+        m_valueDock->follow(browser);
     const QString table = browser->model()->table().name;
     connect(browser->model(), &TableModel::failed, this, [this, table](const QString& message) {
         m_activityLabel->setText(QStringLiteral("%1: %2").arg(table, message));
@@ -474,6 +489,11 @@ void MainWindow::connectBrowser(TableBrowser* browser)
 
 bool MainWindow::writeChanges()
 {
+    if (m_session && !m_valueDock->applyPending()) {
+        m_activityLabel->setText(QStringLiteral("Nothing was written: the value editor's edit cannot be applied: ") +
+                                 m_valueDock->editor()->problemText());
+        return false;
+    }
     if (!m_session || m_session->pending().isEmpty())
         return true;
     if (editorHoldsTransaction()) {

@@ -21,6 +21,7 @@ class DatabaseSession;
 class HistoryStore;
 class QueryPanel;
 class StatsDock;
+class ValueDock;
 class TableBrowser;
 class TableTabs;
 
@@ -48,6 +49,7 @@ public:
     QueryPanel* queryPanel() const { return m_queryPanel; }
     QDockWidget* queryDock() const { return m_queryDock; }
     StatsDock* statsDock() const { return m_statsDock; }
+    ValueDock* valueDock() const { return m_valueDock; }
 
     // Writes every pending edit in one transaction; on failure keeps them and shows which row and why.
     bool writeChanges();
@@ -116,6 +118,7 @@ private:
     QueryPanel* m_queryPanel = nullptr;
     QDockWidget* m_queryDock = nullptr;
     StatsDock* m_statsDock = nullptr;
+    ValueDock* m_valueDock = nullptr;
 
     QAction* m_newDemo = nullptr;
     QAction* m_newEmpty = nullptr;

@@ -3,11 +3,14 @@
 #include "blog/Normaliser.h"
 #include "blog/Validators.h"
 #include "blog/Vocabulary.h"
+#include "database/Connection.h"
 #include "database/SqlError.h"
 #include "database/SqlIdentifier.h"
+#include "database/SqlValue.h"
 
-#include <QSqlError>
-#include <QSqlQuery>
+#include <sqlite3.h>
+
+#include <memory>
 
 namespace quarry {
 
@@ -116,18 +119,28 @@ Result<qint64> ChangeWriter::write(const Change& change, ChangeFailure* failure)
         break;
     }
 
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        return report(m_explainer.explain(sqlError(query.lastError(), {}), run), failure);
-    for (const QVariant& v : bound)
-        query.addBindValue(v);
-    if (!query.exec())
-        return report(m_explainer.explain(sqlError(query.lastError(), {}), run), failure);
+    // Through the C API, so that every value is bound exactly (SqlValue): QSqlQuery converts text to UTF-16
+    // and back, which cannot carry text that is not valid UTF-8, and binds a null QString as NULL.
+    sqlite3* db = Connection::handleOf(m_db);
+    if (!db)
+        return report(failureOf(run, Error::Kind::Sql, QStringLiteral("The database is not open.")), failure);
+    sqlite3_stmt* raw = nullptr;
+    const QByteArray utf8 = sql.toUtf8();
+    if (sqlite3_prepare_v2(db, utf8.constData(), int(utf8.size()), &raw, nullptr) != SQLITE_OK)
+        return report(m_explainer.explain(sqliteError(db, {}), run), failure);
+    const std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> statement(raw, sqlite3_finalize);
+    for (int i = 0; i < bound.size(); ++i) {
+        if (SqlValue::bind(raw, i + 1, bound.at(i)) != SQLITE_OK)
+            return report(failureOf(run, Error::Kind::Usage,
+                                    QStringLiteral("A value for %1 cannot be written as it is.").arg(run.table)),
+                          failure);
+    }
+    if (sqlite3_step(raw) != SQLITE_DONE)
+        return report(m_explainer.explain(sqliteError(db, {}), run), failure);
 
     if (run.kind == Change::Kind::Insert)
-        return query.lastInsertId().toLongLong();
-    const qint64 changed = query.numRowsAffected();
+        return qint64(sqlite3_last_insert_rowid(db));
+    const qint64 changed = sqlite3_changes64(db);
     if (run.kind == Change::Kind::Update && changed == 0)
         return report(failureOf(run, Error::Kind::NotFound,
                                 Vocabulary::sentence(QStringLiteral("Cannot save %1: it no longer exists")

@@ -154,8 +154,7 @@ Result<std::unique_ptr<Connection>> Connection::open(const QString& path, const 
     const QString context = QStringLiteral("Cannot %1 \u201c%2\u201d").arg(verb, shown);
     if (!db.open())
         return sqlError(db.lastError(), context);
-    if (const QVariant h = db.driver()->handle(); h.isValid() && qstrcmp(h.typeName(), "sqlite3*") == 0)
-        connection->m_handle = *static_cast<sqlite3* const*>(h.constData());
+    connection->m_handle = handleOf(db);
 
     if (options.mode != Mode::Create) {
         const QString truncated = truncationProblem(absolute);
@@ -181,6 +180,15 @@ Result<std::unique_ptr<Connection>> Connection::open(const QString& path, const 
             return sqlError(query.lastError(), context);
     }
     return connection;
+}
+
+sqlite3* Connection::handleOf(const QSqlDatabase& db)
+{
+    if (!db.isOpen())
+        return nullptr;
+    if (const QVariant h = db.driver()->handle(); h.isValid() && qstrcmp(h.typeName(), "sqlite3*") == 0)
+        return *static_cast<sqlite3* const*>(h.constData());
+    return nullptr;
 }
 
 void Connection::interrupt() const

@@ -48,6 +48,8 @@ public:
 
     // The SQLite handle behind the Qt connection (Debian's Qt links the same libsqlite3 as Quarry).
     sqlite3* handle() const { return m_handle; }
+    // The SQLite handle behind any open QSQLITE connection, or null.
+    static sqlite3* handleOf(const QSqlDatabase& db);
     // Asks SQLite to stop the statement running on this connection. Safe to call from any thread.
     void interrupt() const;
 

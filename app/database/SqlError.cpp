@@ -2,13 +2,14 @@
 
 #include <QSqlError>
 
+#include <sqlite3.h>
+
 namespace quarry {
 
-Error sqlError(const QSqlError& error, const QString& context)
+namespace {
+
+Error classified(int extended, const QString& text, const QString& context)
 {
-    bool ok = false;
-    const int code = error.nativeErrorCode().toInt(&ok);
-    const int extended = ok ? code : 0;
     Error::Kind kind = Error::Kind::Sql;
     switch (extended & 0xff) {
     case sqlite_code::Constraint:
@@ -27,11 +28,25 @@ Error sqlError(const QSqlError& error, const QString& context)
     default:
         break;
     }
+    const QString message = context.isEmpty() ? text : QStringLiteral("%1: %2").arg(context, text);
+    return Error::make(kind, message, extended, text);
+}
+
+} // namespace
+
+Error sqlError(const QSqlError& error, const QString& context)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
     QString text = error.databaseText();
     if (text.isEmpty())
         text = error.text();
-    const QString message = context.isEmpty() ? text : QStringLiteral("%1: %2").arg(context, text);
-    return Error::make(kind, message, extended, text);
+    return classified(ok ? code : 0, text, context);
+}
+
+Error sqliteError(sqlite3* db, const QString& context)
+{
+    return classified(sqlite3_extended_errcode(db), QString::fromUtf8(sqlite3_errmsg(db)), context);
 }
 
 } // namespace quarry

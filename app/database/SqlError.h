@@ -4,6 +4,7 @@
 
 class QSqlError;
 class QSqlQuery;
+struct sqlite3;
 
 namespace quarry {
 
@@ -11,6 +12,8 @@ namespace quarry {
 // failures (a foreign-key violation on exec(), for one) as ConnectionError, so the kind is derived from
 // SQLite's code rather than from QSqlError::type().
 Error sqlError(const QSqlError& error, const QString& context);
+// The same for a failure reported by the C API on `db` (its last error).
+Error sqliteError(sqlite3* db, const QString& context);
 
 // SQLite's primary result codes used to classify errors.
 namespace sqlite_code {

@@ -1,6 +1,7 @@
 #include "models/RowLoader.h"
 
 #include "database/Connection.h"
+#include "database/SqlValue.h"
 
 #include <sqlite3.h>
 
@@ -16,8 +17,10 @@ namespace {
 
 constexpr std::size_t kMaxQueuedRequests = 6;
 constexpr int kKeyStepsPerSlice = 20000;
-// Text and BLOB cells longer than this are cut for browsing; the editor reads the whole value on demand.
-constexpr int kMaxCellBytes = 64 * 1024;
+// Text and BLOB cells longer than this are held as their first kCellHeadBytes and their size; the value editor
+// reads the whole value on demand. A page of 256 rows then holds at most a few megabytes, whatever the file has.
+constexpr qsizetype kMaxCellBytes = 16 * 1024;
+constexpr qsizetype kCellHeadBytes = 1024;
 
 class Statement {
 public:
@@ -35,48 +38,14 @@ public:
 
     void bind(const QVariantList& values)
     {
-        for (int i = 0; i < values.size(); ++i) {
-            const QVariant& v = values.at(i);
-            const int index = i + 1;
-            if (v.isNull()) {
-                sqlite3_bind_null(m_stmt, index);
-            } else if (v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Int ||
-                       v.typeId() == QMetaType::Bool || v.typeId() == QMetaType::UInt) {
-                sqlite3_bind_int64(m_stmt, index, v.toLongLong());
-            } else if (v.typeId() == QMetaType::Double) {
-                sqlite3_bind_double(m_stmt, index, v.toDouble());
-            } else if (v.typeId() == QMetaType::QByteArray) {
-                const QByteArray bytes = v.toByteArray();
-                sqlite3_bind_blob64(m_stmt, index, bytes.constData(), sqlite3_uint64(bytes.size()), SQLITE_TRANSIENT);
-            } else {
-                const QByteArray text = v.toString().toUtf8();
-                sqlite3_bind_text64(m_stmt, index, text.constData(), sqlite3_uint64(text.size()), SQLITE_TRANSIENT,
-                                    SQLITE_UTF8);
-            }
-        }
+        for (int i = 0; i < values.size(); ++i)
+            (void)SqlValue::bind(m_stmt, i + 1, values.at(i));
     }
 
-    QVariant value(int column) const
-    {
-        switch (sqlite3_column_type(m_stmt, column)) {
-        case SQLITE_INTEGER:
-            return QVariant(qlonglong(sqlite3_column_int64(m_stmt, column)));
-        case SQLITE_FLOAT:
-            return QVariant(sqlite3_column_double(m_stmt, column));
-        case SQLITE_TEXT: {
-            const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
-            const int bytes = std::min(sqlite3_column_bytes(m_stmt, column), kMaxCellBytes);
-            return QVariant(QString::fromUtf8(text, bytes));
-        }
-        case SQLITE_BLOB: {
-            const auto* data = static_cast<const char*>(sqlite3_column_blob(m_stmt, column));
-            const int bytes = std::min(sqlite3_column_bytes(m_stmt, column), kMaxCellBytes);
-            return QVariant(QByteArray(data, bytes));
-        }
-        default:
-            return QVariant(QMetaType::fromType<QString>()); // a null QVariant that still says "text"
-        }
-    }
+    // A value exactly as stored: identities and sort keys.
+    QVariant value(int column) const { return SqlValue::fromColumn(m_stmt, column); }
+    // A value for the grid: a long TEXT or BLOB is held as a CutValue, its head and size, never whole.
+    QVariant cell(int column) const { return SqlValue::fromColumn(m_stmt, column, kMaxCellBytes, kCellHeadBytes); }
 
 private:
     sqlite3_stmt* m_stmt = nullptr;
@@ -206,8 +175,9 @@ public:
         while ((rc = sqlite3_step(statement->get())) == SQLITE_ROW) {
             QVariantList row;
             row.reserve(width);
-            for (int c = 0; c < width; ++c)
-                row << statement->value(c);
+            row << statement->value(0); // the row's identity, exact
+            for (int c = 1; c < width; ++c)
+                row << statement->cell(c);
             rows << row;
         }
         if (rc != SQLITE_DONE)

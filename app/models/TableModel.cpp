@@ -2,6 +2,9 @@
 
 #include "blog/Normaliser.h"
 #include "blog/Validators.h"
+#include "database/ColumnAffinity.h"
+#include "database/SqlValue.h"
+#include "models/CellText.h"
 #include "models/ColumnTitles.h"
 #include "models/PendingChanges.h"
 
@@ -55,11 +58,6 @@ QString gridText(const QString& text)
 bool sameIdentities(const QList<qint64>& a, const QList<qint64>& b)
 {
     return std::equal(a.cbegin(), a.cend(), b.cbegin(), b.cend());
-}
-
-bool isIntegerType(const QString& declared)
-{
-    return declared.toUpper().contains(QStringLiteral("INT"));
 }
 
 } // namespace
@@ -403,8 +401,8 @@ QString TableModel::displayText(int column, const QVariant& value) const
 {
     if (value.isNull())
         return {};
-    if (value.typeId() == QMetaType::QByteArray)
-        return QStringLiteral("BLOB (%1 bytes)").arg(value.toByteArray().size());
+    if (const std::optional<QString> special = CellText::summary(value))
+        return *special;
     if (column >= 0 && column < m_table.columns.size() && m_table.columns.at(column).isTimestamp() &&
         value.typeId() == QMetaType::QString)
         return localTime(value.toString());
@@ -510,18 +508,15 @@ bool TableModel::setData(const QModelIndex& index, const QVariant& value, int ro
     if (role != Qt::EditRole || !(flags(index) & Qt::ItemIsEditable) || !m_pending)
         return false;
     const ColumnInfo& column = m_table.columns.at(index.column());
-    QVariant stored = m_rules == RuleSet::Blog ? Normaliser::value(m_table.name, column.name, value) : value;
-    // Numbers typed into an INTEGER column are stored as integers, as SQLite's affinity would.
-    if (isIntegerType(column.declaredType) && stored.typeId() == QMetaType::QString) {
-        bool ok = false;
-        const qlonglong number = stored.toString().trimmed().toLongLong(&ok);
-        if (ok)
-            stored = number;
-    }
+    if (value.metaType() == QMetaType::fromType<CutValue>())
+        return false; // a summary is not a value: only the whole value can be written
+    const QVariant normalised = m_rules == RuleSet::Blog ? Normaliser::value(m_table.name, column.name, value) : value;
+    // What the cell holds is what SQLite will store: the column's affinity applied as SQLite applies it.
+    const QVariant stored = ColumnAffinity::stored(normalised, ColumnAffinity::of(column.declaredType));
     bool pending = false;
     QString display;
     const QVariant current = cellValue(index.row(), index.column(), &pending, &display);
-    if (current == stored && current.isNull() == stored.isNull() && current.typeId() == stored.typeId())
+    if (SqlValue::identical(current, stored))
         return true;
     const QVariant identity = identityOf(index.row());
     m_writeProblems[problemKey(identity)].remove(column.name);

@@ -1,5 +1,7 @@
 #include "query/PreparedStatement.h"
 
+#include "database/SqlValue.h"
+
 #include <sqlite3.h>
 
 #include <utility>
@@ -65,27 +67,7 @@ QStringList PreparedStatement::columns() const
 
 int PreparedStatement::bind(int index, const QVariant& value)
 {
-    if (value.isNull())
-        return sqlite3_bind_null(m_statement, index);
-    switch (value.typeId()) {
-    case QMetaType::LongLong:
-    case QMetaType::Int:
-    case QMetaType::UInt:
-    case QMetaType::Bool:
-        return sqlite3_bind_int64(m_statement, index, value.toLongLong());
-    case QMetaType::Double:
-        return sqlite3_bind_double(m_statement, index, value.toDouble());
-    case QMetaType::QByteArray: {
-        const QByteArray bytes = value.toByteArray();
-        return sqlite3_bind_blob64(m_statement, index, bytes.constData(), sqlite3_uint64(bytes.size()),
-                                   SQLITE_TRANSIENT);
-    }
-    default: {
-        const QByteArray utf8 = value.toString().toUtf8();
-        return sqlite3_bind_text64(m_statement, index, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT,
-                                   SQLITE_UTF8);
-    }
-    }
+    return SqlValue::bind(m_statement, index, value);
 }
 
 } // namespace quarry

@@ -4,6 +4,7 @@
 #include "cli/CliParser.h"
 #include "database/CancelCheck.h"
 #include "database/Connection.h"
+#include "database/SqlValue.h"
 #include "query/QueryExecutor.h"
 #include "query/ResultSpool.h"
 #include "query/ResultWriter.h"
@@ -20,24 +21,6 @@ namespace {
 
 const QString kSyntax = QStringLiteral("sql FILE [STATEMENTS | -f SCRIPT.sql] [--format table|csv|json] [--read-only]");
 
-QVariant columnValue(sqlite3_stmt* statement, int column)
-{
-    switch (sqlite3_column_type(statement, column)) {
-    case SQLITE_INTEGER:
-        return qlonglong(sqlite3_column_int64(statement, column));
-    case SQLITE_FLOAT:
-        return sqlite3_column_double(statement, column);
-    case SQLITE_TEXT:
-        return QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(statement, column)),
-                                 sqlite3_column_bytes(statement, column));
-    case SQLITE_BLOB:
-        return QByteArray(static_cast<const char*>(sqlite3_column_blob(statement, column)),
-                          sqlite3_column_bytes(statement, column));
-    default:
-        return QVariant();
-    }
-}
-
 // CSV and JSON stream straight to stdout, so a million rows never sit in memory.
 class WriterSink : public RowSink {
 public:
@@ -53,7 +36,7 @@ public:
         QVariantList values;
         values.reserve(m_columns);
         for (int i = 0; i < m_columns; ++i)
-            values << columnValue(statement, i);
+            values << SqlValue::fromColumn(statement, i);
         m_writer.writeRow(values);
         if (!m_writer.isOk())
             return Error::make(Error::Kind::Io, QStringLiteral("cannot write the output"));

@@ -2,6 +2,7 @@
 
 #include "database/Connection.h"
 #include "database/SqlError.h"
+#include "database/SqlValue.h"
 #include "stats/StatsConnectionSettings.h"
 
 #include <QElapsedTimer>
@@ -85,49 +86,12 @@ Status bind(sqlite3_stmt* stmt, const QVariantMap& bindings, const StatsPanel& p
                                QStringLiteral("The \u201c%1\u201d panel needs a value for parameter %2.")
                                    .arg(panel.name, name.isEmpty() ? QString::number(i) : name));
         const QVariant& value = *found;
-        int rc = SQLITE_OK;
-        switch (value.typeId()) {
-        case QMetaType::Int:
-        case QMetaType::LongLong:
-            rc = sqlite3_bind_int64(stmt, i, value.toLongLong());
-            break;
-        case QMetaType::Double:
-            rc = sqlite3_bind_double(stmt, i, value.toDouble());
-            break;
-        default:
-            if (value.isNull()) {
-                rc = sqlite3_bind_null(stmt, i);
-            } else {
-                const QByteArray utf8 = value.toString().toUtf8();
-                rc = sqlite3_bind_text(stmt, i, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
-            }
-            break;
-        }
+        const int rc = SqlValue::bind(stmt, i, value);
         if (rc != SQLITE_OK)
             return Error::make(Error::Kind::Sql,
                                QStringLiteral("Cannot bind %1 of the \u201c%2\u201d panel.").arg(name, panel.name), rc);
     }
     return {};
-}
-
-QVariant columnValue(sqlite3_stmt* stmt, int column)
-{
-    switch (sqlite3_column_type(stmt, column)) {
-    case SQLITE_INTEGER:
-        return QVariant(qlonglong(sqlite3_column_int64(stmt, column)));
-    case SQLITE_FLOAT:
-        return QVariant(sqlite3_column_double(stmt, column));
-    case SQLITE_TEXT: {
-        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, column));
-        return QVariant(QString::fromUtf8(text, sqlite3_column_bytes(stmt, column)));
-    }
-    case SQLITE_BLOB: {
-        const auto* data = static_cast<const char*>(sqlite3_column_blob(stmt, column));
-        return QVariant(QByteArray(data, sqlite3_column_bytes(stmt, column)));
-    }
-    default:
-        return {};
-    }
 }
 
 // Prepares and binds the panel's statement, or says why not.
@@ -192,7 +156,7 @@ Result<StatsResult> StatsExecutor::run(const StatsPanel& panel, const StatsParam
                 QVariantList row;
                 row.reserve(columnCount);
                 for (int i = 0; i < columnCount; ++i)
-                    row.append(columnValue(stmt, i));
+                    row.append(SqlValue::fromColumn(stmt, i));
                 result.rows.append(std::move(row));
             } else {
                 // Rows past the kept ones cost only a step and a number read each.
@@ -227,7 +191,7 @@ Status StatsExecutor::stream(const StatsPanel& panel, const StatsParameters& par
         while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
             row.clear();
             for (int i = 0; i < columnCount; ++i)
-                row.append(columnValue(stmt, i));
+                row.append(SqlValue::fromColumn(stmt, i));
             if (!onRow(row))
                 return {};
         }

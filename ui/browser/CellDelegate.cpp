@@ -1,5 +1,6 @@
 #include "browser/CellDelegate.h"
 
+#include "browser/CellEditor.h"
 #include "browser/ForeignKeyEditor.h"
 #include "models/DatabaseSession.h"
 #include "models/TableModel.h"
@@ -127,13 +128,29 @@ QWidget* CellDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem&
             return picker;
         }
     }
-    return QStyledItemDelegate::createEditor(parent, option, index);
+    if (!CellEditor::editsInline(index.data(Qt::EditRole))) {
+        // A BLOB, a long or multi-line text: the value editor edits it whole, not a line edit.
+        emit const_cast<CellDelegate*>(this)->valueEditorRequested(index);
+        return nullptr;
+    }
+    auto* editor = new CellEditor(parent);
+    editor->setFont(option.font);
+    return editor;
 }
 
 void CellDelegate::setEditorData(QWidget* editor, const QModelIndex& index) const
 {
     if (auto* picker = qobject_cast<ForeignKeyEditor*>(editor)) {
         picker->setCurrent(index.data(Qt::EditRole), index.data(Qt::DisplayRole).toString());
+        return;
+    }
+    if (auto* line = qobject_cast<CellEditor*>(editor)) {
+        // The view calls this again when the row is read again while the editor is open: what the person typed
+        // is kept, and so is the value they started from.
+        if (!line->property("started").toBool()) {
+            line->start(index.data(Qt::EditRole));
+            line->setProperty("started", true);
+        }
         return;
     }
     QStyledItemDelegate::setEditorData(editor, index);
@@ -145,6 +162,11 @@ void CellDelegate::setModelData(QWidget* editor, QAbstractItemModel* model, cons
         auto* tableModel = qobject_cast<TableModel*>(model);
         if (tableModel && picker->key().isValid())
             tableModel->setForeignKey(index, picker->key(), picker->display());
+        return;
+    }
+    if (auto* line = qobject_cast<CellEditor*>(editor)) {
+        if (line->isChanged()) // an edit that changes nothing writes nothing
+            model->setData(index, line->value(), Qt::EditRole);
         return;
     }
     QStyledItemDelegate::setModelData(editor, model, index);

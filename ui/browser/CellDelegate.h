@@ -23,6 +23,10 @@ public:
     // the text wraps (ending it with an ellipsis), so that eliding it lays out no more than that.
     static void clipToCell(QStyleOptionViewItem* option);
 
+signals:
+    // A value that a line cannot hold was asked to be edited: the value editor takes it.
+    void valueEditorRequested(const QModelIndex& index) const;
+
 protected:
     void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override;
 
