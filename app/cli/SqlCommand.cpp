@@ -1,4 +1,4 @@
-#include "query/SqlCommand.h"
+#include "cli/SqlCommand.h"
 
 #include "cli/CancelOnSignal.h"
 #include "cli/CliParser.h"

@@ -1,4 +1,4 @@
-#include "database/DatabaseCheck.h"
+#include "schema/DatabaseCheck.h"
 
 #include "database/SqlError.h"
 #include "database/SqlIdentifier.h"
