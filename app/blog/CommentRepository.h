@@ -1,8 +1,8 @@
 #pragma once
 
-#include "blog/ChangeWriter.h"
 #include "blog/Comment.h"
 #include "core/Result.h"
+#include "write/ChangeWriter.h"
 
 #include <QSqlDatabase>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "blog/CascadeCounts.h"
-#include "blog/ChangeWriter.h"
 #include "blog/User.h"
 #include "core/Result.h"
+#include "write/CascadeCounts.h"
+#include "write/ChangeWriter.h"
 
 #include <QList>
 #include <QSqlDatabase>

@@ -1,8 +1,8 @@
 #include "blog/Validators.h"
 
 #include "blog/Normaliser.h"
-#include "blog/Vocabulary.h"
 #include "database/SqlIdentifier.h"
+#include "write/Vocabulary.h"
 
 #include <QRegularExpression>
 

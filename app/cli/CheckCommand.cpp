@@ -2,7 +2,7 @@
 
 #include "cli/CliParser.h"
 #include "database/Connection.h"
-#include "database/DatabaseCheck.h"
+#include "schema/DatabaseCheck.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

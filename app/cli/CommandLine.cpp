@@ -5,8 +5,8 @@
 #include "cli/GenerateCommand.h"
 #include "cli/InitCommand.h"
 #include "cli/MigrateCommand.h"
+#include "cli/SqlCommand.h"
 #include "cli/StatsCommand.h"
-#include "query/SqlCommand.h"
 
 #include <algorithm>
 #include <array>

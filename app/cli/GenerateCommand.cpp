@@ -1,8 +1,8 @@
 #include "cli/GenerateCommand.h"
 
-#include "blog/Generator.h"
 #include "cli/CancelOnSignal.h"
 #include "cli/CliParser.h"
+#include "generate/Generator.h"
 
 #include <QLocale>
 

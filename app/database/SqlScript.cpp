@@ -1,7 +1,7 @@
 #include "database/SqlScript.h"
 
 #include "database/SqlError.h"
-#include "query/StatementSplitter.h"
+#include "database/StatementSplitter.h"
 
 #include <QFile>
 #include <QSqlError>

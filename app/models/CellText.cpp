@@ -1,7 +1,7 @@
 #include "models/CellText.h"
 
+#include "core/ValueText.h"
 #include "database/SqlValue.h"
-#include "query/ValueText.h"
 
 #include <QtEndian>
 

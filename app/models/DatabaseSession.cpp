@@ -1,11 +1,11 @@
 #include "models/DatabaseSession.h"
 
-#include "blog/CascadeCounts.h"
 #include "blog/FullName.h"
-#include "blog/UnitOfWork.h"
 #include "database/SqlError.h"
 #include "database/SqlIdentifier.h"
 #include "models/TableModel.h"
+#include "write/CascadeCounts.h"
+#include "write/UnitOfWork.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "blog/RuleSet.h"
 #include "core/Result.h"
 #include "database/Connection.h"
 #include "models/PendingChanges.h"
 #include "models/SchemaReader.h"
 #include "schema/Migrator.h"
 #include "schema/SchemaInfo.h"
+#include "write/RuleSet.h"
 
 #include <QObject>
 #include <QPointer>

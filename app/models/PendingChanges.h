@@ -1,6 +1,6 @@
 #pragma once
 
-#include "blog/Change.h"
+#include "write/Change.h"
 
 #include <QHash>
 #include <QList>

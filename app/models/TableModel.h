@@ -1,9 +1,9 @@
 #pragma once
 
-#include "blog/RuleSet.h"
 #include "models/BrowseSql.h"
 #include "models/RowLoader.h"
 #include "models/TableInfo.h"
+#include "write/RuleSet.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

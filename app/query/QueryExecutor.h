@@ -1,10 +1,10 @@
 #pragma once
 
+#include "database/StatementSplitter.h"
 #include "query/PreparedStatement.h"
 #include "query/QueryError.h"
 #include "query/QueryPlan.h"
 #include "query/StatementOutcome.h"
-#include "query/StatementSplitter.h"
 
 #include <optional>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
-#include "query/ResultCell.h"
+#include "core/ResultCell.h"
 
 #include <QMutex>
 #include <QStringList>

@@ -1,8 +1,8 @@
 #include "query/ResultWriter.h"
 
 #include "core/CsvField.h"
+#include "core/ValueText.h"
 #include "query/ResultSpool.h"
-#include "query/ValueText.h"
 
 #include <QIODevice>
 #include <QSet>

@@ -1,7 +1,7 @@
 #include "query/TextTable.h"
 
+#include "core/ValueText.h"
 #include "query/ResultSpool.h"
-#include "query/ValueText.h"
 
 #include <QTextStream>
 

@@ -1,10 +1,10 @@
 #include "schema/Migrator.h"
 
 #include "database/Connection.h"
-#include "database/DatabaseCheck.h"
 #include "database/PartialFile.h"
 #include "database/SqlError.h"
 #include "database/SqlScript.h"
+#include "schema/DatabaseCheck.h"
 
 #include <QDateTime>
 #include <QDir>

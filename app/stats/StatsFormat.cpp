@@ -1,8 +1,8 @@
 #include "stats/StatsFormat.h"
 
 #include "core/CsvField.h"
+#include "core/ValueText.h"
 #include "query/ResultWriter.h"
-#include "query/ValueText.h"
 
 namespace quarry {
 

@@ -1,13 +1,7 @@
 # blog tests: one executable per class of app/blog.
-quarry_add_test(tst_cascadecounts app tst_cascadecounts.cpp)
-quarry_add_test(tst_changeorder app tst_changeorder.cpp)
-quarry_add_test(tst_changewriter app tst_changewriter.cpp)
 quarry_add_test(tst_commentrepository app tst_commentrepository.cpp)
-quarry_add_test(tst_constraintexplainer app tst_constraintexplainer.cpp)
 quarry_add_test(tst_fullname app tst_fullname.cpp)
 quarry_add_test(tst_normaliser app tst_normaliser.cpp)
 quarry_add_test(tst_postrepository app tst_postrepository.cpp)
-quarry_add_test(tst_unitofwork app tst_unitofwork.cpp)
 quarry_add_test(tst_userrepository app tst_userrepository.cpp)
 quarry_add_test(tst_validators app tst_validators.cpp)
-quarry_add_test(tst_vocabulary app tst_vocabulary.cpp)

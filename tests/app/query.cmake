@@ -1,5 +1,4 @@
 # query tests: quarry_add_test(tst_name app tst_name.cpp)
-quarry_add_test(tst_statementsplitter app tst_statementsplitter.cpp)
 quarry_add_test(tst_sqllexer app tst_sqllexer.cpp)
 quarry_add_test(tst_statementclassifier app tst_statementclassifier.cpp)
 quarry_add_test(tst_valuetext app tst_valuetext.cpp)

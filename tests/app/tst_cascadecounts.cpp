@@ -1,4 +1,4 @@
-#include "blog/CascadeCounts.h"
+#include "write/CascadeCounts.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 #include "TestFiles.h"
-#include "blog/ChangeOrder.h"
 #include "blog/DemoDatabase.h"
 #include "database/Connection.h"
+#include "write/ChangeOrder.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,7 +1,7 @@
 #include "TestFiles.h"
-#include "blog/ChangeWriter.h"
 #include "blog/DemoDatabase.h"
 #include "database/Connection.h"
+#include "write/ChangeWriter.h"
 
 #include <QTemporaryDir>
 #include <QTest>

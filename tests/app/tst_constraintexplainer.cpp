@@ -1,8 +1,8 @@
 #include "TestFiles.h"
-#include "blog/ConstraintExplainer.h"
 #include "blog/DemoDatabase.h"
 #include "database/Connection.h"
 #include "database/SqlError.h"
+#include "write/ConstraintExplainer.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

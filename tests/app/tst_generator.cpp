@@ -1,11 +1,11 @@
 #include "TestFiles.h"
 
 #include "blog/DemoDatabase.h"
-#include "blog/Generator.h"
-#include "blog/ProseWriter.h"
-#include "blog/TextBuffer.h"
 #include "blog/Validators.h"
-#include "blog/WordCorpus.h"
+#include "generate/Generator.h"
+#include "generate/ProseWriter.h"
+#include "generate/TextBuffer.h"
+#include "generate/WordCorpus.h"
 
 #include <QDeadlineTimer>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "blog/KeyedPermutation.h"
+#include "generate/KeyedPermutation.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 #include "LessonDatabases.h"
 #include "TestFiles.h"
-#include "blog/Generator.h"
 #include "blog/SampleData.h"
 #include "database/Connection.h"
+#include "generate/Generator.h"
 #include "schema/Migrator.h"
 
 #include <QDir>

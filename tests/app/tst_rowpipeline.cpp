@@ -1,4 +1,4 @@
-#include "blog/RowPipeline.h"
+#include "generate/RowPipeline.h"
 
 #include <QTest>
 

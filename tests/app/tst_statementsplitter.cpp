@@ -1,4 +1,4 @@
-#include "query/StatementSplitter.h"
+#include "database/StatementSplitter.h"
 
 #include <QTest>
 

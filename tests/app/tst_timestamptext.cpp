@@ -1,5 +1,5 @@
-#include "blog/RandomStream.h"
-#include "blog/TimestampText.h"
+#include "generate/RandomStream.h"
+#include "generate/TimestampText.h"
 
 #include <QDateTime>
 #include <QTest>

@@ -1,8 +1,8 @@
 #include "TestFiles.h"
 #include "blog/DemoDatabase.h"
-#include "blog/UnitOfWork.h"
 #include "database/Connection.h"
 #include "database/SqlError.h"
+#include "write/UnitOfWork.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>

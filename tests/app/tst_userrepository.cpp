@@ -1,9 +1,9 @@
 #include "TestFiles.h"
 #include "blog/DemoDatabase.h"
-#include "blog/UnitOfWork.h"
 #include "blog/UserRepository.h"
 #include "database/Connection.h"
 #include "database/SqlError.h"
+#include "write/UnitOfWork.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>

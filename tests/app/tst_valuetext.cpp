@@ -1,4 +1,4 @@
-#include "query/ValueText.h"
+#include "core/ValueText.h"
 
 #include <QTest>
 

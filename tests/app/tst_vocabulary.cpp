@@ -1,4 +1,4 @@
-#include "blog/Vocabulary.h"
+#include "write/Vocabulary.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 #include "TestFiles.h"
-#include "blog/Generator.h"
 #include "database/WriteBehindVfs.h"
+#include "generate/Generator.h"
 
 #include <QDir>
 #include <QFile>

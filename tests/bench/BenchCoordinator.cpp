@@ -3,8 +3,8 @@
 #include "BrowseFigures.h"
 #include "JsonText.h"
 #include "StatsBench.h"
-#include "blog/Generator.h"
 #include "cli/CancelOnSignal.h"
+#include "generate/Generator.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,9 +1,11 @@
 #pragma once
 
 // Helpers shared by the window's widget tests: waiting for a table model's rows, checking every model with
-// QAbstractItemModelTester, reading cells once their page has arrived, and answering the window's questions.
+// QAbstractItemModelTester, reading cells once their page has arrived, answering the window's questions, and
+// reading a file's rows to compare with what the window shows or wrote.
 
 #include "Dialogs.h"
+#include "TestFiles.h"
 #include "browser/TableBrowser.h"
 #include "models/DatabaseSession.h"
 #include "models/TableModel.h"
@@ -156,5 +158,34 @@ public:
         return filesToSave.isEmpty() ? QString() : filesToSave.takeFirst();
     }
 };
+
+// A name as SQL quotes it: "odd ""name""".
+inline QString quoted(QString name)
+{
+    return QLatin1Char('"') + name.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+}
+
+inline QString plural(qint64 n, const QString& one, const QString& many)
+{
+    return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
+}
+
+// The one number `sql` reads from `file`.
+inline qint64 count(const QString& file, const QString& sql)
+{
+    return TestFiles::querySql(file, sql).toLongLong();
+}
+
+// Every row of every table of a file, to tell whether a failed write changed anything at all.
+inline QStringList everything(const QString& file)
+{
+    QStringList rows =
+        TestFiles::dumpRows(file, QStringLiteral("SELECT type, name, sql FROM sqlite_schema ORDER BY name"));
+    for (const QString& table : {QStringLiteral("users"), QStringLiteral("posts"), QStringLiteral("comments"),
+                                 QStringLiteral("user_profiles")})
+        rows << TestFiles::dumpRows(file, QStringLiteral("SELECT * FROM %1 ORDER BY rowid").arg(table));
+    rows << TestFiles::querySql(file, QStringLiteral("PRAGMA user_version"));
+    return rows;
+}
 
 } // namespace quarry::test

@@ -1,8 +1,8 @@
 #include "browser/CellEditor.h"
 
+#include "core/ValueText.h"
 #include "database/ColumnAffinity.h"
 #include "database/SqlValue.h"
-#include "query/ValueText.h"
 
 #include <limits>
 

@@ -1,6 +1,6 @@
 #include "ParameterDialog.h"
 
-#include "query/ValueText.h"
+#include "core/ValueText.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

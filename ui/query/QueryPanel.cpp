@@ -6,11 +6,11 @@
 #include "QueryPlanView.h"
 #include "ResultPane.h"
 #include "SqlEditor.h"
+#include "database/StatementSplitter.h"
 #include "query/HistoryStore.h"
 #include "query/HistoryWriter.h"
 #include "query/ResultSpool.h"
 #include "query/SqlLexer.h"
-#include "query/StatementSplitter.h"
 
 #include <QAction>
 #include <QFileInfo>

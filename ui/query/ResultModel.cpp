@@ -1,7 +1,7 @@
 #include "ResultModel.h"
 
+#include "core/ValueText.h"
 #include "query/ResultSpool.h"
-#include "query/ValueText.h"
 
 #include <QBrush>
 #include <QFont>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "query/ResultCell.h"
+#include "core/ResultCell.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -4,9 +4,9 @@
 
 #include "QueryPrompts.h"
 #include "ResultModel.h"
+#include "core/ValueText.h"
 #include "query/ResultSpool.h"
 #include "query/SqlLexer.h"
-#include "query/ValueText.h"
 
 #include <QAction>
 #include <QApplication>

@@ -2,12 +2,12 @@
 
 #include "Dialogs.h"
 #include "core/JsonLayout.h"
+#include "core/ValueText.h"
 #include "database/ColumnAffinity.h"
 #include "database/SqlValue.h"
 #include "models/CellText.h"
 #include "models/TableModel.h"
 #include "models/ValueFile.h"
-#include "query/ValueText.h"
 #include "value/HexView.h"
 
 #include <QCheckBox>
