@@ -1,8 +1,8 @@
 #include "browser/CellEditor.h"
 
-#include "core/ValueText.h"
 #include "database/ColumnAffinity.h"
 #include "database/SqlValue.h"
+#include "models/TypedText.h"
 
 #include <limits>
 
@@ -44,16 +44,7 @@ bool CellEditor::editsInline(const QVariant& value)
 
 QString CellEditor::editText(const QVariant& value)
 {
-    switch (SqlValue::storageClass(value)) {
-    case SqlValue::StorageClass::Null:
-        return {};
-    case SqlValue::StorageClass::Integer:
-        return QString::number(value.toLongLong());
-    case SqlValue::StorageClass::Real:
-        return ValueText::real(value.toDouble());
-    default:
-        return value.toString();
-    }
+    return TypedText::of(value);
 }
 
 QVariant CellEditor::typedValue(const QString& text, const QVariant& original)

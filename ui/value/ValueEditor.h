@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/ValueReader.h"
+#include "value/ValuePages.h"
 
 #include <QPersistentModelIndex>
 #include <QPointer>
@@ -12,9 +13,6 @@ class QComboBox;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
-class QScrollArea;
-class QStackedWidget;
-class QCheckBox;
 
 namespace quarry {
 
@@ -31,8 +29,7 @@ class ValueEditor : public QWidget {
     Q_OBJECT
 public:
     static constexpr qint64 kMaxEditBytes = 16 * 1024 * 1024;
-    static constexpr qint64 kMaxHexBytes = 256 * 1024;
-    enum class Mode { Text, Hex, Image, Json };
+    using Mode = ValuePages::Mode;
 
     ValueEditor(QString path, Dialogs& dialogs, QWidget* parent = nullptr);
     ~ValueEditor() override;
@@ -58,10 +55,10 @@ public:
     bool saveToFile(const QString& file);
     QString infoText() const;
     QString problemText() const;
-    QPlainTextEdit* textEditor() const { return m_text; }
-    QPlainTextEdit* jsonEditor() const { return m_json; }
-    HexView* hexView() const { return m_hex; }
-    QLabel* imageLabel() const { return m_image; }
+    QPlainTextEdit* textEditor() const { return m_pages->textEditor(); }
+    QPlainTextEdit* jsonEditor() const { return m_pages->jsonEditor(); }
+    HexView* hexView() const { return m_pages->hexView(); }
+    QLabel* imageLabel() const { return m_pages->imageLabel(); }
     QComboBox* storageBox() const { return m_storage; }
 
 signals:
@@ -73,11 +70,9 @@ private:
     void onRead(quint64 generation, const quarry::CellRead& result);
     void showValue(const QVariant& value);
     void showInfo();
-    bool isModified() const;
+    bool isModified() const { return m_pages->isModified(); }
     bool isEditable() const;
     std::optional<QVariant> editedValue();
-    void formatJson(bool pretty);
-    void checkJson();
     void updateButtons();
 
     QString m_path;
@@ -89,20 +84,13 @@ private:
     QVariant m_value; // the whole value, or a CutValue when it is larger than the editor takes
     qint64 m_bytes = 0;
     bool m_loaded = false;
-    bool m_modified = false; // set by Import and Set NULL, besides the editors' own modified state
     QString m_problem;
 
     QLabel* m_title;
     QLabel* m_info;
     QComboBox* m_modeBox;
     QComboBox* m_storage;
-    QStackedWidget* m_pages;
-    QPlainTextEdit* m_text;
-    QCheckBox* m_wrap;
-    HexView* m_hex;
-    QScrollArea* m_imageArea;
-    QLabel* m_image;
-    QPlainTextEdit* m_json;
+    ValuePages* m_pages;
     QLabel* m_problemLabel;
     QPushButton* m_import;
     QPushButton* m_export;
