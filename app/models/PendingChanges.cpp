@@ -5,8 +5,18 @@
 
 namespace quarry {
 
+QVariant PendingChanges::pendingIdentity(qint64 number)
+{
+    static const bool converts = QMetaType::registerConverter<PendingRow, qlonglong>(
+        [](const PendingRow& row) { return qlonglong(row.number); });
+    Q_UNUSED(converts)
+    return QVariant::fromValue(PendingRow{number});
+}
+
 QString PendingChanges::key(const QVariant& identity)
 {
+    if (isInserted(identity))
+        return QStringLiteral("p") + QString::number(pendingNumber(identity));
     // Rowids arrive as qlonglong or int depending on the path; compare them as numbers.
     bool ok = false;
     const qlonglong number = identity.toLongLong(&ok);
@@ -17,7 +27,7 @@ QString PendingChanges::key(const QVariant& identity)
 
 bool PendingChanges::isInserted(const QVariant& identity)
 {
-    return identity.typeId() != QMetaType::QString && identity.toLongLong() < 0;
+    return identity.metaType() == QMetaType::fromType<PendingRow>();
 }
 
 int PendingChanges::rowCount(const TableEdits& table)
@@ -110,7 +120,7 @@ void PendingChanges::setValue(const QString& table, const QVariant& identity, co
 qint64 PendingChanges::insertRow(const QString& table)
 {
     const qint64 identity = m_nextInsert--;
-    record(Step{Step::Kind::Insert, table, QVariant(identity), {}, std::nullopt, {}});
+    record(Step{Step::Kind::Insert, table, pendingIdentity(identity), {}, std::nullopt, {}});
     return identity;
 }
 
@@ -138,17 +148,17 @@ void PendingChanges::apply(const Step& step, bool forward)
     }
     case Step::Kind::Insert:
         if (forward)
-            t.inserted << step.identity.toLongLong();
+            t.inserted << pendingNumber(step.identity);
         else
-            t.inserted.removeAll(step.identity.toLongLong());
+            t.inserted.removeAll(pendingNumber(step.identity));
         break;
     case Step::Kind::Delete:
         if (isInserted(step.identity)) {
             // An inserted row: deleting it un-inserts it (its cells stay for an undo to bring back).
             if (forward)
-                t.inserted.removeAll(step.identity.toLongLong());
+                t.inserted.removeAll(pendingNumber(step.identity));
             else
-                t.inserted << step.identity.toLongLong();
+                t.inserted << pendingNumber(step.identity);
             std::sort(t.inserted.begin(), t.inserted.end(), std::greater<qint64>());
         } else if (forward) {
             t.deleted.insert(k, step.identity);
@@ -227,7 +237,7 @@ QList<Change> PendingChanges::changes(const QHash<QString, QString>& keyColumns)
         std::sort(inserted.begin(), inserted.end(), std::greater<qint64>()); // oldest (-1) first
         for (qint64 identity : inserted) {
             QVariantMap values;
-            const RowEdits row = t.rows.value(key(QVariant(identity)));
+            const RowEdits row = t.rows.value(key(pendingIdentity(identity)));
             for (auto cell = row.cells.cbegin(); cell != row.cells.cend(); ++cell)
                 values.insert(cell.key(), cell->value);
             result << Change::insert(table, values);
@@ -252,7 +262,7 @@ PendingChanges::Location PendingChanges::locationOf(const QHash<QString, QString
     }
     QList<qint64> inserted = m_tables.value(change.table).inserted;
     std::sort(inserted.begin(), inserted.end(), std::greater<qint64>());
-    return {change.table, nth < inserted.size() ? QVariant(inserted.at(nth)) : QVariant()};
+    return {change.table, nth < inserted.size() ? pendingIdentity(inserted.at(nth)) : QVariant()};
 }
 
 } // namespace quarry

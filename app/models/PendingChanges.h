@@ -11,12 +11,19 @@
 
 namespace quarry {
 
+// The identity of a row inserted here and not yet written: a type of its own, so that it never equals a stored
+// row's identity (a table may hold rowids 0, -1 and below). It converts to its number (-1 for the first).
+struct PendingRow {
+    qint64 number = 0;
+    bool operator==(const PendingRow& other) const { return number == other.number; }
+};
+
 // The edits a person has made but not yet written, across every table of the open file. Views overlay them
 // on the rows they read, so edits survive scrolling away and back; Write Changes turns them into Changes
 // committed in one transaction; Revert drops them. Every edit can be undone and redone.
 //
 // A row is named by its table and identity: the rowid (or single-column primary key) for stored rows, a
-// negative number for rows inserted here and not yet written.
+// PendingRow for rows inserted here and not yet written.
 class PendingChanges : public QObject {
     Q_OBJECT
 public:
@@ -32,8 +39,12 @@ public:
     QString display(const QString& table, const QVariant& identity, const QString& column) const;
     bool isEdited(const QString& table, const QVariant& identity) const;
     bool isDeleted(const QString& table, const QVariant& identity) const;
-    // Rows inserted into `table`, oldest first, as negative identities.
+    // Rows inserted into `table`, by their PendingRow numbers (negative, oldest first).
     QList<qint64> insertedRows(const QString& table) const;
+    // The identity of inserted row `number`.
+    static QVariant pendingIdentity(qint64 number);
+    // True for the identity of a row inserted here and not yet written.
+    static bool isInserted(const QVariant& identity);
 
     void setValue(const QString& table, const QVariant& identity, const QString& column, const QVariant& value,
                   const QString& display = {});
@@ -84,7 +95,7 @@ private:
     };
 
     static QString key(const QVariant& identity);
-    static bool isInserted(const QVariant& identity);
+    static qint64 pendingNumber(const QVariant& identity) { return identity.value<PendingRow>().number; }
     static int rowCount(const TableEdits& table);
     void apply(const Step& step, bool forward);
     void pruneTable(const QString& table);
@@ -97,3 +108,5 @@ private:
 };
 
 } // namespace quarry
+
+Q_DECLARE_METATYPE(quarry::PendingRow)

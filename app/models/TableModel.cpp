@@ -355,7 +355,8 @@ QVariant TableModel::identityOf(int row) const
 {
     if (row >= windowRows()) {
         const int inserted = row - windowRows();
-        return inserted < m_insertedRows.size() ? QVariant(m_insertedRows.at(inserted)) : QVariant();
+        return inserted < m_insertedRows.size() ? PendingChanges::pendingIdentity(m_insertedRows.at(inserted))
+                                                : QVariant();
     }
     const QVariantList* values = storedRow(m_windowStart + row);
     return values ? values->at(0) : QVariant();
@@ -363,6 +364,10 @@ QVariant TableModel::identityOf(int row) const
 
 int TableModel::rowOfIdentity(const QVariant& identity) const
 {
+    if (PendingChanges::isInserted(identity)) {
+        const int inserted = int(m_insertedRows.indexOf(identity.toLongLong()));
+        return inserted >= 0 ? windowRows() + inserted : -1;
+    }
     for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it) {
         for (int i = 0; i < it->rows.size(); ++i) {
             if (it->rows.at(i).at(0) == identity) {
@@ -371,8 +376,7 @@ int TableModel::rowOfIdentity(const QVariant& identity) const
             }
         }
     }
-    const int inserted = int(m_insertedRows.indexOf(identity.toLongLong()));
-    return inserted >= 0 ? windowRows() + inserted : -1;
+    return -1;
 }
 
 QVariant TableModel::cellValue(int row, int column, bool* pending, QString* pendingDisplay) const

@@ -125,6 +125,7 @@ private slots:
     void showsWhatTheColumnWillStoreBeforeTheWrite();
     void opensNoLineEditorForValuesALineCannotHold();
     void showsBlobsAndCutValuesBySize();
+    void editsHitExactlyOneRowWhateverItsRowid();
 
 private:
     QString makeFile(QList<QList<AwkwardValue>>* rows);
@@ -437,6 +438,37 @@ void TestExactValues::showsBlobsAndCutValuesBySize()
     QCOMPARE(cut.metaType(), QMetaType::fromType<CutValue>());
     QCOMPARE(cut.value<CutValue>().bytes, 70000);
     QVERIFY(cut.value<CutValue>().head.size() <= 1024);
+}
+
+void TestExactValues::editsHitExactlyOneRowWhateverItsRowid()
+{
+    // Rows inserted here and not yet written are numbered -1, -2, …: stored rows with those rowids (and 0) must
+    // never be taken for them.
+    const QString file = TestFiles::currentTestPath(m_dir);
+    QVERIFY(TestFiles::execSql(file, kSchema + QStringLiteral("; INSERT INTO t (id, s) VALUES (-2, 'minus two'), "
+                                                              "(-1, 'minus one'), (0, 'zero'), (1, 'one');")));
+    TableBrowser* browser = open(file);
+    QVERIFY(browser);
+    TableModel* model = browser->model();
+    QTRY_COMPARE(model->rowCount(), 4);
+    const int s = model->modelColumn(QStringLiteral("s"));
+    QVERIFY(model->insertRows(model->rowCount(), 2));
+    QCOMPARE(model->rowCount(), 6);
+    QVERIFY(model->setData(model->index(4, s), QStringLiteral("new first")));
+    QVERIFY(model->setData(model->index(5, s), QStringLiteral("new second")));
+    QVERIFY(model->setData(model->index(1, s), QStringLiteral("minus one, edited")));
+    QVERIFY(model->setData(model->index(2, s), QStringLiteral("zero, edited")));
+    QCOMPARE(model->data(model->index(0, s)).toString(), QStringLiteral("minus two"));
+    QCOMPARE(model->data(model->index(4, s)).toString(), QStringLiteral("new first"));
+    QCOMPARE(model->rowOfIdentity(QVariant(qlonglong(-1))), 1);
+    QVERIFY(model->removeRows(0, 1)); // deletes stored row -2, not the first new row
+    QCOMPARE(model->rowCount(), 6);
+    DatabaseSession::WriteFailure failure;
+    QVERIFY2(m_fixture.session->write(&failure), qPrintable(failure.message));
+    QCOMPARE(TestFiles::dumpRows(file, QStringLiteral("SELECT id, s FROM t ORDER BY id")),
+             (QStringList{QStringLiteral("integer:-1|text:minus one, edited"),
+                          QStringLiteral("integer:0|text:zero, edited"), QStringLiteral("integer:1|text:one"),
+                          QStringLiteral("integer:2|text:new first"), QStringLiteral("integer:3|text:new second")}));
 }
 
 QTEST_MAIN(TestExactValues)
