@@ -479,6 +479,7 @@ void MainWindow::connectBrowser(TableBrowser* browser)
     connect(browser, &TableBrowser::statusChanged, this, &MainWindow::updateStatus);
     connect(browser, &TableBrowser::followRequested, this, &MainWindow::follow);
     m_valueDock->watch(browser);
+    connect(browser, &TableBrowser::problemFound, m_activityLabel, &QLabel::setText);
     if (browser == currentBrowser())
         m_valueDock->follow(browser);
     const QString table = browser->model()->table().name;

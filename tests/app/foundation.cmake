@@ -1,6 +1,7 @@
 # Foundation: connections, statement splitting, migrations, checks, sample data, the CLI.
 quarry_add_test(tst_connection app tst_connection.cpp)
 quarry_add_test(tst_csvfield app tst_csvfield.cpp)
+quarry_add_test(tst_delimitedtext app tst_delimitedtext.cpp)
 quarry_add_test(tst_migrator app tst_migrator.cpp)
 quarry_add_test(tst_sampledata app tst_sampledata.cpp)
 quarry_add_test(tst_sqlidentifier app tst_sqlidentifier.cpp)

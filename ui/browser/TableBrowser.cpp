@@ -2,6 +2,7 @@
 
 #include "browser/CellDelegate.h"
 #include "browser/FilterRow.h"
+#include "browser/GridClipboard.h"
 #include "models/ColumnTitles.h"
 #include "models/DatabaseSession.h"
 
@@ -225,6 +226,46 @@ void TableBrowser::setupView(QTableView* view)
                           QAbstractItemView::AnyKeyPressed);
     view->viewport()->installEventFilter(this);
     connect(view, &QTableView::customContextMenuRequested, this, &TableBrowser::showContextMenu);
+    auto* copy = new QAction(QStringLiteral("Copy"), view);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(copy, &QAction::triggered, this, [this, view] { copySelection(view, GridClipboard::Format::Tsv, false); });
+    view->addAction(copy);
+    if (view == m_view) {
+        auto* paste = new QAction(QStringLiteral("Paste"), view);
+        paste->setShortcut(QKeySequence::Paste);
+        paste->setShortcutContext(Qt::WidgetShortcut);
+        connect(paste, &QAction::triggered, this, &TableBrowser::pasteClipboard);
+        view->addAction(paste);
+    }
+}
+
+QString TableBrowser::copySelection(QTableView* view, GridClipboard::Format format, bool headers)
+{
+    auto* model = qobject_cast<TableModel*>(view->model());
+    if (!model)
+        return {};
+    const Result<QString> text = GridClipboard::copy(view, model, m_session.path(), format, headers);
+    if (!text) {
+        emit problemFound(text.error().message);
+        return {};
+    }
+    QApplication::clipboard()->setText(*text);
+    return *text;
+}
+
+bool TableBrowser::pasteClipboard()
+{
+    if (!m_model->isEditable()) {
+        emit problemFound(QStringLiteral("%1 cannot be edited here; nothing was pasted.").arg(m_model->table().name));
+        return false;
+    }
+    const Result<int> pasted = GridClipboard::paste(m_view, m_model.get(), QApplication::clipboard()->text());
+    if (!pasted) {
+        emit problemFound(pasted.error().message);
+        return false;
+    }
+    return true;
 }
 
 bool TableBrowser::eventFilter(QObject* watched, QEvent* event)
@@ -580,8 +621,18 @@ void TableBrowser::showContextMenu(const QPoint& position)
         menu.addSeparator();
     }
     if (index.isValid()) {
-        menu.addAction(QStringLiteral("Copy"), this,
-                       [index] { QApplication::clipboard()->setText(index.data(Qt::EditRole).toString()); });
+        using Format = GridClipboard::Format;
+        menu.addAction(QStringLiteral("Copy"), this, [this, view] { copySelection(view, Format::Tsv, false); });
+        menu.addAction(QStringLiteral("Copy with Headers"), this,
+                       [this, view] { copySelection(view, Format::Tsv, true); });
+        QMenu* copyAs = menu.addMenu(QStringLiteral("Copy As"));
+        copyAs->addAction(QStringLiteral("CSV"), this, [this, view] { copySelection(view, Format::Csv, true); });
+        copyAs->addAction(QStringLiteral("JSON"), this, [this, view] { copySelection(view, Format::Json, true); });
+        copyAs->addAction(QStringLiteral("SQL INSERT Statements"), this,
+                          [this, view] { copySelection(view, Format::SqlInsert, true); });
+        if (view == m_view && m_model->isEditable())
+            menu.addAction(QStringLiteral("Paste"), this, &TableBrowser::pasteClipboard);
+        menu.addSeparator();
     }
     if (view == m_view && m_model->table().isEditable() && !m_session.isReadOnly()) {
         menu.addAction(QStringLiteral("Set to NULL"), this, &TableBrowser::setNullAtCurrent)

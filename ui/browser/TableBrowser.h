@@ -1,5 +1,7 @@
 #pragma once
 
+#include "browser/GridClipboard.h"
+
 #include "models/TableModel.h"
 
 #include <QWidget>
@@ -62,12 +64,19 @@ public:
     // Asks the window to confirm first; see MainWindow::deleteSelectedRows.
     QModelIndexList selectedRows() const;
     void setNullAtCurrent();
+    // The selection of `view` (the grid or the detail pane) to the clipboard, with whole values; returns the text.
+    QString copySelection(QTableView* view, GridClipboard::Format format, bool headers);
+    // The clipboard's TSV into the grid at the current cell, as pending edits; false (with problemFound) when it
+    // does not fit or a cell cannot be edited.
+    bool pasteClipboard();
     void reload();
 
 signals:
     // A foreign-key cell asked to show the row it refers to.
     void followRequested(const QString& parentTable, const QString& parentColumn, const QVariant& key);
     void statusChanged();
+    // Something asked of the browser could not be done, in words.
+    void problemFound(const QString& message);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
