@@ -2,6 +2,7 @@
 
 #include "blog/Normaliser.h"
 #include "blog/Validators.h"
+#include "core/ValueText.h"
 #include "database/ColumnAffinity.h"
 #include "database/SqlValue.h"
 #include "models/CellText.h"
@@ -465,6 +466,11 @@ QVariant TableModel::data(const QModelIndex& index, int role) const
             return written;
         if (pending)
             return problemWith(columnName, value).value_or(QString());
+        if (role == Qt::ToolTipRole && value.metaType() == QMetaType::fromType<CutValue>()) {
+            const CutValue cut = value.value<CutValue>();
+            return QStringLiteral("%1 of %2; the grid shows its start, the value editor (Ctrl+Shift+E) all of it")
+                .arg(cut.isBlob ? QStringLiteral("A BLOB") : QStringLiteral("A text"), ValueText::byteSize(cut.bytes));
+        }
         if (role == Qt::ToolTipRole && foreignKey && !value.isNull()) {
             const int state = data(index, StateRole).toInt();
             if (state & Dangling)

@@ -438,6 +438,8 @@ void TestExactValues::showsBlobsAndCutValuesBySize()
     QCOMPARE(cut.metaType(), QMetaType::fromType<CutValue>());
     QCOMPARE(cut.value<CutValue>().bytes, 70000);
     QVERIFY(cut.value<CutValue>().head.size() <= 1024);
+    QCOMPARE(model->data(model->index(1, model->modelColumn(QStringLiteral("s"))), Qt::ToolTipRole).toString(),
+             QStringLiteral("A text of 68.4 KiB; the grid shows its start, the value editor (Ctrl+Shift+E) all of it"));
 }
 
 void TestExactValues::editsHitExactlyOneRowWhateverItsRowid()

@@ -36,6 +36,8 @@ HexView::HexView(QWidget* parent)
     m_offsets->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_ascii->setFixedWidth(metrics.horizontalAdvance(QString(kBytesPerLine, QLatin1Char('x'))) + 24);
     m_ascii->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Room for a whole line of sixteen bytes, so none hides behind a scroll bar.
+    m_hex->setMinimumWidth(metrics.horizontalAdvance(QStringLiteral("00 ")) * kBytesPerLine + 24);
     m_hex->setAccessibleName(QStringLiteral("Hex bytes"));
     layout->addWidget(m_offsets);
     layout->addWidget(m_hex, 1);
