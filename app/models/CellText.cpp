@@ -12,17 +12,6 @@ namespace {
 constexpr int kHeadBytes = 8;
 constexpr qsizetype kMaxCellText = 240;
 
-// One line of at most kMaxCellText characters, with an ellipsis when there is more.
-QString firstLine(const QString& text, bool more)
-{
-    qsizetype cut = text.indexOf(QLatin1Char('\n'));
-    if (cut < 0 && text.size() <= kMaxCellText && !more)
-        return text;
-    if (cut < 0 || cut > kMaxCellText)
-        cut = std::min(kMaxCellText, text.size());
-    return text.left(cut) + QStringLiteral("\u2026");
-}
-
 QString blobSummary(const QByteArray& head, qint64 size)
 {
     if (size == 0)
@@ -37,6 +26,16 @@ QString blobSummary(const QByteArray& head, qint64 size)
 }
 
 } // namespace
+
+QString CellText::oneLine(const QString& text, bool more)
+{
+    qsizetype cut = text.indexOf(QLatin1Char('\n'));
+    if (cut < 0 && text.size() <= kMaxCellText && !more)
+        return text;
+    if (cut < 0 || cut > kMaxCellText)
+        cut = std::min(kMaxCellText, text.size());
+    return text.left(cut) + QStringLiteral("\u2026");
+}
 
 QString CellText::hexHead(const QByteArray& bytes, int count)
 {
@@ -79,12 +78,12 @@ std::optional<QString> CellText::summary(const QVariant& value)
         const CutValue cut = value.value<CutValue>();
         if (cut.isBlob)
             return blobSummary(cut.head, cut.bytes);
-        return QStringLiteral("%1 (%2)").arg(firstLine(QString::fromUtf8(cut.head), true),
+        return QStringLiteral("%1 (%2)").arg(CellText::oneLine(QString::fromUtf8(cut.head), true),
                                              ValueText::byteSize(cut.bytes));
     }
     if (value.metaType() == QMetaType::fromType<TextBytes>()) {
         const QByteArray bytes = value.value<TextBytes>().bytes;
-        return QStringLiteral("%1 (not UTF-8)").arg(firstLine(QString::fromUtf8(bytes), false));
+        return QStringLiteral("%1 (not UTF-8)").arg(CellText::oneLine(QString::fromUtf8(bytes), false));
     }
     return std::nullopt;
 }

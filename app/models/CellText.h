@@ -17,6 +17,10 @@ public:
     static std::optional<QString> summary(const QVariant& value);
     // "PNG image, 640×480" from a BLOB's first bytes, or nothing when they are not an image Quarry knows.
     static QString imageKind(const QByteArray& head);
+    // A grid cell shows one line: text is cut at its first line break or at 240 characters, with an ellipsis
+    // (`more` adds one anyway: the text is itself only the start of a value). Laying out kilobytes per cell would
+    // cost the GUI thread more than anything else in a paint; the editors get the whole value.
+    static QString oneLine(const QString& text, bool more = false);
     // The first bytes of a BLOB in hex: "00 ff 10".
     static QString hexHead(const QByteArray& bytes, int count);
 };

@@ -40,20 +40,6 @@ QString localTime(const QString& stored)
     return time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
-// A grid cell shows one line. Long text (a post's paragraphs) is cut at its first line break or at
-// MaxCellText characters: laying out and measuring kilobytes per cell would cost the GUI thread more than
-// anything else in a paint, and the editor still gets the whole value (EditRole).
-QString gridText(const QString& text)
-{
-    constexpr qsizetype MaxCellText = 240;
-    qsizetype cut = text.indexOf(QLatin1Char('\n'));
-    if (cut < 0 && text.size() <= MaxCellText)
-        return text;
-    if (cut < 0 || cut > MaxCellText)
-        cut = MaxCellText;
-    return text.left(cut) + QStringLiteral("\u2026");
-}
-
 // QList's == hands memcmp a null pointer when an empty list has never held anything (Qt 6.4), which
 // UndefinedBehaviorSanitizer reports.
 bool sameIdentities(const QList<qint64>& a, const QList<qint64>& b)
@@ -411,7 +397,7 @@ QString TableModel::displayText(int column, const QVariant& value) const
     if (column >= 0 && column < m_table.columns.size() && m_table.columns.at(column).isTimestamp() &&
         value.typeId() == QMetaType::QString)
         return localTime(value.toString());
-    return gridText(value.toString());
+    return CellText::oneLine(value.toString());
 }
 
 std::optional<QString> TableModel::problemWith(const QString& column, const QVariant& value) const
