@@ -553,7 +553,7 @@ void MainWindow::deleteSelectedRows()
     QVariantList stored;
     for (const QModelIndex& row : rows) {
         const QVariant identity = row.data(TableModel::IdentityRole);
-        if (identity.isValid() && identity.toLongLong() > 0)
+        if (identity.isValid() && !PendingChanges::isInserted(identity))
             stored << identity;
     }
     const QString table = browser->tableName();
@@ -576,6 +576,7 @@ void MainWindow::deleteSelectedRows()
     for (const QModelIndex& row : rows)
         positions << row.row();
     std::sort(positions.begin(), positions.end(), std::greater<int>());
+    const PendingChanges::Group group = browser->model()->editGroup(); // one Undo brings them all back
     for (int row : positions)
         browser->model()->removeRows(row, 1);
 }

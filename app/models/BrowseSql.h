@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QVariantList>
 
+#include <algorithm>
+
 namespace quarry {
 
 // A column computed from the row rather than stored (the users' full name).
@@ -18,8 +20,10 @@ struct ComputedColumn {
 // LEFT JOIN each, so rows with a NULL or dangling key stay visible), computed columns, filters with bound
 // values, an order with the row's identity as tie-breaker, and key-set seeks for paging.
 //
-// A row read with these statements is laid out as: identity, the table's columns, one display value per
-// foreign key (in TableInfo::foreignKeys order), the computed columns.
+// A row read with these statements is laid out as: identity (identityWidth() columns: the rowid, or the
+// primary key's columns of a WITHOUT ROWID table), the table's columns, one display value per foreign key (in
+// TableInfo::foreignKeys order), the computed columns. The reader packs the identity's columns into one value
+// (RowIdentity), so rows as a model holds them start with one identity cell.
 //
 // Filter syntax per column: "=x", "<>x", ">x", "<x", ">=x", "<=x" compare; "NULL" and "NOT NULL" test for
 // NULL; anything else matches as a case-insensitive substring. Foreign-key columns match their display
@@ -34,7 +38,9 @@ public:
     int computedOffset() const { return displayOffset() + int(m_table.foreignKeys.size()); }
     int rowWidth() const { return computedOffset() + int(m_computed.size()); }
     bool hasIdentity() const { return !m_identity.isEmpty(); }
-    bool isSorted() const { return m_sortExpression != m_identity; }
+    // How many columns the identity takes in a row as read: 1, or the primary key's width.
+    int identityWidth() const { return std::max(1, int(m_identity.size())); }
+    bool isSorted() const { return !m_sortExpression.isEmpty(); }
 
     // Rows [offset, offset + limit) in order (or from the end when `fromEnd`): binds are where() + limit, offset.
     QString pageSql(bool fromEnd) const;
@@ -61,6 +67,11 @@ public:
     QVariantList positionBinds(const QVariant& identity, bool keyIsNull) const;
 
 private:
+    QString identityList() const;         // t.a, t.b
+    QString identityTuple() const;        // t.rowid, or (t.a, t.b)
+    QString identityPlaceholders() const; // ?, or (?, ?)
+    QString identityEquals() const;       // t.a = ? AND t.b = ?
+    QString chosenKeys() const;           // t.a AS k0, t.b AS k1
     QString selectList() const;
     QString orderBy(bool reverse) const;
     QString where() const;
@@ -78,8 +89,8 @@ private:
     bool m_keysNeedJoins = false;
     QStringList m_conditions;
     QVariantList m_binds;
-    QString m_identity;       // t.rowid, or the single-column primary key of a WITHOUT ROWID table
-    QString m_sortExpression; // what ORDER BY sorts on before the identity
+    QStringList m_identity;   // t.rowid, or the primary key's columns of a WITHOUT ROWID table; empty for a view
+    QString m_sortExpression; // what ORDER BY sorts on before the identity; empty in the identity's order
     bool m_descending = false;
 };
 

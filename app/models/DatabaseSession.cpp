@@ -1,8 +1,11 @@
 #include "models/DatabaseSession.h"
 
 #include "blog/FullName.h"
+#include "database/Connection.h"
 #include "database/SqlError.h"
 #include "database/SqlIdentifier.h"
+#include "database/SqlValue.h"
+#include "models/RowIdentity.h"
 #include "models/TableModel.h"
 #include "write/CascadeCounts.h"
 #include "write/UnitOfWork.h"
@@ -11,6 +14,10 @@
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <sqlite3.h>
+
+#include <memory>
 
 namespace quarry {
 
@@ -114,13 +121,11 @@ Result<std::unique_ptr<TableModel>> DatabaseSession::createModel(const QString& 
     return model;
 }
 
-QHash<QString, QString> DatabaseSession::keyColumns() const
+QHash<QString, QStringList> DatabaseSession::keyColumns() const
 {
-    QHash<QString, QString> keys;
-    for (auto it = m_tables.cbegin(); it != m_tables.cend(); ++it) {
-        if (!it->hasRowid && it->primaryKey().size() == 1)
-            keys.insert(it.key(), it->primaryKey().constFirst());
-    }
+    QHash<QString, QStringList> keys;
+    for (auto it = m_tables.cbegin(); it != m_tables.cend(); ++it)
+        keys.insert(it.key(), RowIdentity::columns(*it));
     return keys;
 }
 
@@ -129,7 +134,7 @@ Result<qint64> DatabaseSession::write(WriteFailure* failure)
     if (isReadOnly())
         return Error::make(Error::Kind::ReadOnly,
                            QStringLiteral("The file is open read-only; nothing can be written."));
-    const QHash<QString, QString> keys = keyColumns();
+    const QHash<QString, QStringList> keys = keyColumns();
     const QList<Change> changes = m_pending.changes(keys);
     if (changes.isEmpty())
         return qint64(0);
@@ -246,21 +251,36 @@ Result<QString> DatabaseSession::cascadeSummary(const QString& table, const QVar
             continue;
         qint64 count = 0;
         for (const QVariant& identity : identities) {
-            QSqlQuery query(database());
-            query.prepare(
-                QStringLiteral("SELECT count(*) FROM %1 WHERE %2 = (SELECT %3 FROM %4 WHERE %5 = ?)")
-                    .arg(SqlIdentifier::quote(child), SqlIdentifier::quote(column),
-                         SqlIdentifier::quote(key->parentColumn), SqlIdentifier::quote(table),
-                         info->hasRowid ? QStringLiteral("rowid") : SqlIdentifier::quote(info->primaryKey().value(0))));
-            query.addBindValue(identity);
-            if (!query.exec() || !query.next())
-                return sqlError(query.lastError(), QStringLiteral("Cannot count the rows that refer to %1").arg(table));
-            count += query.value(0).toLongLong();
+            auto referring = referringRows(*info, child, column, key->parentColumn, identity);
+            if (!referring)
+                return referring.error();
+            count += *referring;
         }
         if (count > 0)
             parts << rowsOf(count, child);
     }
     return joinWords(parts);
+}
+
+Result<qint64> DatabaseSession::referringRows(const TableInfo& parent, const QString& child, const QString& column,
+                                              const QString& parentColumn, const QVariant& identity) const
+{
+    // Through the C API: the identity binds exactly as read (a text key that is not UTF-8 included).
+    sqlite3* db = Connection::handleOf(database());
+    const QByteArray sql =
+        QStringLiteral("SELECT count(*) FROM %1 WHERE %2 = (SELECT %3 FROM %4 WHERE %5)")
+            .arg(SqlIdentifier::quote(child), SqlIdentifier::quote(column), SqlIdentifier::quote(parentColumn),
+                 SqlIdentifier::quote(parent.name), RowIdentity::condition(RowIdentity::columns(parent)))
+            .toUtf8();
+    sqlite3_stmt* raw = nullptr;
+    sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &raw, nullptr);
+    const std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> statement(raw, sqlite3_finalize);
+    const QVariantList binds = RowIdentity::binds(identity);
+    for (int i = 0; statement && i < binds.size(); ++i)
+        (void)SqlValue::bind(statement.get(), i + 1, binds.at(i));
+    if (!statement || sqlite3_step(statement.get()) != SQLITE_ROW)
+        return sqliteError(db, QStringLiteral("Cannot count the rows that refer to %1").arg(parent.name));
+    return sqlite3_column_int64(statement.get(), 0);
 }
 
 Result<QString> DatabaseSession::referencesSummary(const QString& table, const QVariant& identity) const
@@ -274,17 +294,11 @@ Result<QString> DatabaseSession::referencesSummary(const QString& table, const Q
         const ForeignKeyInfo* key = childInfo ? childInfo->foreignKey(column) : nullptr;
         if (!key)
             continue;
-        QSqlQuery query(database());
-        query.prepare(
-            QStringLiteral("SELECT count(*) FROM %1 WHERE %2 = (SELECT %3 FROM %4 WHERE %5 = ?)")
-                .arg(SqlIdentifier::quote(child), SqlIdentifier::quote(column), SqlIdentifier::quote(key->parentColumn),
-                     SqlIdentifier::quote(table),
-                     info->hasRowid ? QStringLiteral("rowid") : SqlIdentifier::quote(info->primaryKey().value(0))));
-        query.addBindValue(identity);
-        if (!query.exec() || !query.next())
-            return sqlError(query.lastError(), QStringLiteral("Cannot count the rows that refer to %1").arg(table));
-        if (const qint64 count = query.value(0).toLongLong(); count > 0)
-            parts << rowsOf(count, child);
+        auto referring = referringRows(*info, child, column, key->parentColumn, identity);
+        if (!referring)
+            return referring.error();
+        if (*referring > 0)
+            parts << rowsOf(*referring, child);
     }
     return parts.join(QStringLiteral(", "));
 }

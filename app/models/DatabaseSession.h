@@ -68,7 +68,10 @@ signals:
 
 private:
     explicit DatabaseSession(std::unique_ptr<Connection> connection);
-    QHash<QString, QString> keyColumns() const;
+    QHash<QString, QStringList> keyColumns() const;
+    // How many rows of `child` refer through `column` to the row `identity` of `parent`.
+    Result<qint64> referringRows(const TableInfo& parent, const QString& child, const QString& column,
+                                 const QString& parentColumn, const QVariant& identity) const;
     Status refreshSchema();
 
     // Models read through their own connections; a write pauses their background reads (see write()).

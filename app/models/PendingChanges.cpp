@@ -1,5 +1,7 @@
 #include "models/PendingChanges.h"
 
+#include "models/RowIdentity.h"
+
 #include <algorithm>
 #include <functional>
 
@@ -17,12 +19,7 @@ QString PendingChanges::key(const QVariant& identity)
 {
     if (isInserted(identity))
         return QStringLiteral("p") + QString::number(pendingNumber(identity));
-    // Rowids arrive as qlonglong or int depending on the path; compare them as numbers.
-    bool ok = false;
-    const qlonglong number = identity.toLongLong(&ok);
-    if (ok && identity.typeId() != QMetaType::QString)
-        return QStringLiteral("i") + QString::number(number);
-    return QStringLiteral("s") + identity.toString();
+    return RowIdentity::hashKey(identity);
 }
 
 bool PendingChanges::isInserted(const QVariant& identity)
@@ -100,8 +97,21 @@ QList<qint64> PendingChanges::insertedRows(const QString& table) const
 void PendingChanges::record(Step step)
 {
     m_redo.clear();
+    step.group = m_groupDepth > 0 ? m_group : 0;
     m_undo << std::move(step);
     apply(m_undo.constLast(), true);
+}
+
+PendingChanges::Group::Group(PendingChanges* changes) : m_changes(changes)
+{
+    if (m_changes && m_changes->m_groupDepth++ == 0)
+        m_changes->m_group = ++m_changes->m_lastGroup;
+}
+
+PendingChanges::Group::~Group()
+{
+    if (m_changes)
+        --m_changes->m_groupDepth;
 }
 
 void PendingChanges::setValue(const QString& table, const QVariant& identity, const QString& column,
@@ -178,20 +188,27 @@ void PendingChanges::pruneTable(const QString& table)
         m_tables.erase(t);
 }
 
+// A step of a group moves with every other step of its group, newest first on undo and oldest first on redo.
 void PendingChanges::undo()
 {
     if (m_undo.isEmpty())
         return;
-    m_redo << m_undo.takeLast();
-    apply(m_redo.constLast(), false);
+    const quint64 group = m_undo.constLast().group;
+    do {
+        m_redo << m_undo.takeLast();
+        apply(m_redo.constLast(), false);
+    } while (group != 0 && !m_undo.isEmpty() && m_undo.constLast().group == group);
 }
 
 void PendingChanges::redo()
 {
     if (m_redo.isEmpty())
         return;
-    m_undo << m_redo.takeLast();
-    apply(m_undo.constLast(), true);
+    const quint64 group = m_redo.constLast().group;
+    do {
+        m_undo << m_redo.takeLast();
+        apply(m_undo.constLast(), true);
+    } while (group != 0 && !m_redo.isEmpty() && m_redo.constLast().group == group);
 }
 
 void PendingChanges::clear()
@@ -204,34 +221,31 @@ void PendingChanges::clear()
         emit changed(table);
 }
 
-QList<Change> PendingChanges::changes(const QHash<QString, QString>& keyColumns) const
+QList<Change> PendingChanges::changes(const QHash<QString, QStringList>& keyColumns) const
 {
     QList<Change> result;
     QStringList tables = m_tables.keys();
     tables.sort();
     for (const QString& table : tables) {
         const TableEdits& t = m_tables.value(table);
-        const QString keyColumn = keyColumns.value(table, QStringLiteral("rowid"));
+        const QStringList keyColumn = keyColumns.value(table, {QStringLiteral("rowid")});
         QList<QVariant> deleted = t.deleted.values();
-        std::sort(deleted.begin(), deleted.end(), [](const QVariant& a, const QVariant& b) {
-            return QVariant::compare(a, b) == QPartialOrdering::Less;
-        });
+        std::sort(deleted.begin(), deleted.end(), RowIdentity::lessThan);
         for (const QVariant& identity : deleted)
-            result << Change::remove(table, {{keyColumn, identity}});
+            result << Change::remove(table, RowIdentity::changeKey(keyColumn, identity));
         QList<RowEdits> updates;
         for (auto it = t.rows.cbegin(); it != t.rows.cend(); ++it) {
             const bool isInsert = isInserted(it->identity);
             if (!isInsert && !t.deleted.contains(it.key()))
                 updates << *it;
         }
-        std::sort(updates.begin(), updates.end(), [](const RowEdits& a, const RowEdits& b) {
-            return QVariant::compare(a.identity, b.identity) == QPartialOrdering::Less;
-        });
+        std::sort(updates.begin(), updates.end(),
+                  [](const RowEdits& a, const RowEdits& b) { return RowIdentity::lessThan(a.identity, b.identity); });
         for (const RowEdits& row : updates) {
             QVariantMap values;
             for (auto cell = row.cells.cbegin(); cell != row.cells.cend(); ++cell)
                 values.insert(cell.key(), cell->value);
-            result << Change::update(table, {{keyColumn, row.identity}}, values);
+            result << Change::update(table, RowIdentity::changeKey(keyColumn, row.identity), values);
         }
         QList<qint64> inserted = t.inserted;
         std::sort(inserted.begin(), inserted.end(), std::greater<qint64>()); // oldest (-1) first
@@ -246,14 +260,19 @@ QList<Change> PendingChanges::changes(const QHash<QString, QString>& keyColumns)
     return result;
 }
 
-PendingChanges::Location PendingChanges::locationOf(const QHash<QString, QString>& keyColumns, int changeIndex) const
+PendingChanges::Location PendingChanges::locationOf(const QHash<QString, QStringList>& keyColumns,
+                                                    int changeIndex) const
 {
     const QList<Change> all = changes(keyColumns);
     if (changeIndex < 0 || changeIndex >= all.size())
         return {};
     const Change& change = all.at(changeIndex);
-    if (change.kind != Change::Kind::Insert)
-        return {change.table, change.key.value(keyColumns.value(change.table, QStringLiteral("rowid")))};
+    if (change.kind != Change::Kind::Insert) {
+        QVariantList values;
+        for (const QString& column : keyColumns.value(change.table, {QStringLiteral("rowid")}))
+            values << change.key.value(column);
+        return {change.table, RowIdentity::fromValues(values)};
+    }
     // The n-th insert of its table is the n-th inserted row, oldest first.
     int nth = 0;
     for (int i = 0; i < changeIndex; ++i) {

@@ -22,8 +22,8 @@ struct PendingRow {
 // on the rows they read, so edits survive scrolling away and back; Write Changes turns them into Changes
 // committed in one transaction; Revert drops them. Every edit can be undone and redone.
 //
-// A row is named by its table and identity: the rowid (or single-column primary key) for stored rows, a
-// PendingRow for rows inserted here and not yet written.
+// A row is named by its table and identity: its RowIdentity for stored rows, a PendingRow for rows inserted
+// here and not yet written.
 class PendingChanges : public QObject {
     Q_OBJECT
 public:
@@ -45,6 +45,8 @@ public:
     static QVariant pendingIdentity(qint64 number);
     // True for the identity of a row inserted here and not yet written.
     static bool isInserted(const QVariant& identity);
+    // A text equal for equal identities, stored or inserted here, for hashing.
+    static QString key(const QVariant& identity);
 
     void setValue(const QString& table, const QVariant& identity, const QString& column, const QVariant& value,
                   const QString& display = {});
@@ -52,21 +54,34 @@ public:
     // Deleting an inserted row simply drops it.
     void deleteRow(const QString& table, const QVariant& identity);
 
+    // While a Group lives, the edits made are undone and redone as one step: a paste of many cells, a delete
+    // of many rows. Groups may nest; the outermost one counts.
+    class Group {
+    public:
+        explicit Group(PendingChanges* changes);
+        ~Group();
+        Group(const Group&) = delete;
+        Group& operator=(const Group&) = delete;
+
+    private:
+        PendingChanges* m_changes;
+    };
+
     bool canUndo() const { return !m_undo.isEmpty(); }
     bool canRedo() const { return !m_redo.isEmpty(); }
     void undo();
     void redo();
     void clear();
 
-    // The changes to write, in a stable order: per table, deletes, updates, then inserts. `keyColumn` names the
-    // identity column per table ("rowid" or the primary key).
-    QList<Change> changes(const QHash<QString, QString>& keyColumns) const;
+    // The changes to write, in a stable order: per table, deletes, updates, then inserts. `keyColumns` names the
+    // identity's columns per table (RowIdentity::columns; "rowid" for a table not in it).
+    QList<Change> changes(const QHash<QString, QStringList>& keyColumns) const;
     // Which row and column of the table a change index from changes() refers to.
     struct Location {
         QString table;
         QVariant identity;
     };
-    Location locationOf(const QHash<QString, QString>& keyColumns, int changeIndex) const;
+    Location locationOf(const QHash<QString, QStringList>& keyColumns, int changeIndex) const;
 
 signals:
     void changed(const QString& table);
@@ -92,9 +107,9 @@ private:
         QString column;
         std::optional<Cell> before;
         Cell after;
+        quint64 group = 0; // steps of one Group share a number; 0 for a step alone
     };
 
-    static QString key(const QVariant& identity);
     static qint64 pendingNumber(const QVariant& identity) { return identity.value<PendingRow>().number; }
     static int rowCount(const TableEdits& table);
     void apply(const Step& step, bool forward);
@@ -105,6 +120,9 @@ private:
     QList<Step> m_undo;
     QList<Step> m_redo;
     qint64 m_nextInsert = -1;
+    int m_groupDepth = 0;
+    quint64 m_group = 0; // the open group's number, when m_groupDepth > 0
+    quint64 m_lastGroup = 0;
 };
 
 } // namespace quarry

@@ -2,6 +2,7 @@
 
 #include "database/Connection.h"
 #include "database/SqlValue.h"
+#include "models/RowIdentity.h"
 
 #include <sqlite3.h>
 
@@ -42,8 +43,16 @@ public:
             (void)SqlValue::bind(m_stmt, i + 1, values.at(i));
     }
 
-    // A value exactly as stored: identities and sort keys.
+    // A value exactly as stored: sort keys.
     QVariant value(int column) const { return SqlValue::fromColumn(m_stmt, column); }
+    // A row's identity from the `width` columns from `first` on (RowIdentity).
+    QVariant identity(int first, int width) const
+    {
+        QVariantList values;
+        for (int c = first; c < first + width; ++c)
+            values << value(c);
+        return RowIdentity::fromValues(values);
+    }
     // A value for the grid: a long TEXT or BLOB is held as a CutValue, its head and size, never whole.
     QVariant cell(int column) const { return SqlValue::fromColumn(m_stmt, column, kMaxCellBytes, kCellHeadBytes); }
 
@@ -171,12 +180,13 @@ public:
         if (!statement->isValid())
             return errorText(m_db);
         const int width = sqlite3_column_count(statement->get());
+        const int identityWidth = m_sql.identityWidth();
         int rc;
         while ((rc = sqlite3_step(statement->get())) == SQLITE_ROW) {
             QVariantList row;
             row.reserve(width);
-            row << statement->value(0); // the row's identity, exact
-            for (int c = 1; c < width; ++c)
+            row << statement->identity(0, identityWidth); // exact
+            for (int c = identityWidth; c < width; ++c)
                 row << statement->cell(c);
             rows << row;
         }
@@ -250,7 +260,7 @@ public:
                 return message;
             }
             if (m_keyRow % KeyStride == 0)
-                m_keys.emplace_back(m_keyStatement->value(0), m_keyStatement->value(1));
+                m_keys.emplace_back(m_keyStatement->value(0), m_keyStatement->identity(1, m_sql.identityWidth()));
             ++m_keyRow;
         }
         return std::nullopt;

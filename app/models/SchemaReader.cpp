@@ -3,6 +3,7 @@
 #include "database/SqlError.h"
 #include "database/SqlIdentifier.h"
 
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -14,7 +15,11 @@ const QString kObjects = QStringLiteral(
     "SELECT name, type FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
     "ORDER BY type = 'view', name");
 const QString kObjectType =
-    QStringLiteral("SELECT type FROM sqlite_schema WHERE name = ? AND type IN ('table', 'view')");
+    QStringLiteral("SELECT type, sql FROM sqlite_schema WHERE name = ? AND type IN ('table', 'view')");
+// 'table', 'view', 'virtual' or 'shadow' (a table a virtual table keeps its data in).
+const QString kTableKind = QStringLiteral("SELECT type FROM pragma_table_list WHERE schema = 'main' AND name = ?");
+const QString kVirtualTables =
+    QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'");
 const QString kColumns = QStringLiteral("SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?)");
 const QString kForeignKeys =
     QStringLiteral("SELECT \"from\", \"table\", \"to\", on_delete FROM pragma_foreign_key_list(?) ORDER BY id, seq");
@@ -55,6 +60,7 @@ Result<TableInfo> SchemaReader::table(const QString& name) const
             return Error::make(Error::Kind::NotFound, QStringLiteral("There is no table or view named %1.").arg(name));
         info.name = name;
         info.isView = query.value(0).toString() == QStringLiteral("view");
+        info.readOnlyReason = readOnlyReason(name, info.isView, query.value(1).toString());
     }
     {
         QSqlQuery query(m_db);
@@ -104,6 +110,45 @@ Result<TableInfo> SchemaReader::table(const QString& name) const
         info.foreignKeys << key;
     }
     return info;
+}
+
+QString SchemaReader::readOnlyReason(const QString& name, bool isView, const QString& sql) const
+{
+    if (isView)
+        return QStringLiteral("a view: its rows are the result of a query");
+    if (name.startsWith(QStringLiteral("sqlite_"), Qt::CaseInsensitive))
+        return QStringLiteral("one of SQLite's own tables: SQLite keeps it");
+    QSqlQuery kind(m_db);
+    kind.prepare(kTableKind);
+    kind.addBindValue(name);
+    if (!kind.exec() || !kind.next())
+        return {};
+    const QString type = kind.value(0).toString();
+    if (type == QStringLiteral("virtual")) {
+        static const QRegularExpression module(QStringLiteral("\\bUSING\\s+(\\w+)"),
+                                               QRegularExpression::CaseInsensitiveOption);
+        const QString used = module.match(sql).captured(1);
+        return QStringLiteral("a virtual table%1: its module keeps the rows; change them with SQL in the query editor")
+            .arg(used.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(used));
+    }
+    if (type == QStringLiteral("shadow")) {
+        // The owner is the virtual table whose name, with "_", starts the shadow table's name: notes_data is notes'.
+        QString owner;
+        QSqlQuery tables(m_db);
+        if (tables.exec(kVirtualTables)) {
+            while (tables.next()) {
+                const QString candidate = tables.value(0).toString();
+                if (name.startsWith(candidate + QLatin1Char('_'), Qt::CaseInsensitive) &&
+                    candidate.size() > owner.size())
+                    owner = candidate;
+            }
+        }
+        return owner.isEmpty()
+                   ? QStringLiteral("a table a virtual table keeps its data in: editing it would corrupt it")
+                   : QStringLiteral("where the virtual table %1 keeps its data: editing it would corrupt %1")
+                         .arg(owner);
+    }
+    return {};
 }
 
 QString SchemaReader::displayColumn(const QString& table, const QString& fallback) const

@@ -26,6 +26,9 @@ public:
     [[nodiscard]] QString displayColumn(const QString& table, const QString& fallback) const;
 
 private:
+    // Why the rows of `name` are not edited here (TableInfo::readOnlyReason), empty when they can be.
+    [[nodiscard]] QString readOnlyReason(const QString& name, bool isView, const QString& sql) const;
+
     QSqlDatabase m_db;
 };
 

@@ -33,10 +33,13 @@ struct TableInfo {
     bool hasRowid = true; // false for views and WITHOUT ROWID tables
     QList<ColumnInfo> columns;
     QList<ForeignKeyInfo> foreignKeys;
+    // Why its rows are not edited here (a view, a virtual table or its shadow table, one of SQLite's own
+    // tables), said to the person; empty when they can be.
+    QString readOnlyReason;
 
     bool isValid() const { return !name.isEmpty(); }
-    // Tables with a rowid or a primary key can be edited; views never are.
-    bool isEditable() const { return !isView && (hasRowid || !primaryKey().isEmpty()); }
+    // Tables with a rowid or a primary key can be edited, unless readOnlyReason says otherwise; views never are.
+    bool isEditable() const { return readOnlyReason.isEmpty() && !isView && (hasRowid || !primaryKey().isEmpty()); }
     QStringList primaryKey() const;
     int columnIndex(const QString& column) const;
     const ForeignKeyInfo* foreignKey(const QString& column) const;

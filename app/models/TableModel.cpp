@@ -20,7 +20,7 @@ namespace {
 
 QString problemKey(const QVariant& identity)
 {
-    return identity.toString();
+    return PendingChanges::key(identity);
 }
 
 // Stored timestamps are UTC text as SQLite's CURRENT_TIMESTAMP writes them, with or without a fraction.
@@ -624,6 +624,7 @@ bool TableModel::removeRows(int row, int count, const QModelIndex& parent)
             return false; // not loaded yet
         identities << identity;
     }
+    const PendingChanges::Group group(m_pending);
     for (const QVariant& identity : identities)
         m_pending->deleteRow(m_table.name, identity);
     return true;

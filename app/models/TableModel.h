@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/BrowseSql.h"
+#include "models/PendingChanges.h"
 #include "models/RowLoader.h"
 #include "models/TableInfo.h"
 #include "write/RuleSet.h"
@@ -14,8 +15,6 @@
 #include <optional>
 
 namespace quarry {
-
-class PendingChanges;
 
 // A table or view of the open file as a model, for any size of table.
 //
@@ -121,6 +120,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex& index) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    // Edits made while the group lives are undone as one step (PendingChanges::Group).
+    [[nodiscard]] PendingChanges::Group editGroup() const { return PendingChanges::Group(m_pending); }
     // Inserting adds pending rows at the end; removing marks stored rows deleted (they stay visible, struck
     // through, until written) and drops pending inserted rows.
     bool insertRows(int row, int count, const QModelIndex& parent = {}) override;

@@ -3,6 +3,7 @@
 #include "database/Connection.h"
 #include "database/SqlIdentifier.h"
 #include "database/SqlValue.h"
+#include "models/RowIdentity.h"
 
 #include <QMutexLocker>
 
@@ -26,13 +27,26 @@ StatementPtr prepare(sqlite3* db, const QString& sql)
     return StatementPtr(raw, sqlite3_finalize);
 }
 
-QString where(const CellAddress& cell)
+// A statement over one row of the cell's table, its identity bound.
+StatementPtr prepareForRow(sqlite3* db, const QString& what, const CellAddress& cell)
 {
-    return cell.hasRowid ? QStringLiteral("rowid = ?")
-                         : SqlIdentifier::quote(cell.identityColumn) + QStringLiteral(" = ?");
+    StatementPtr statement =
+        prepare(db, QStringLiteral("SELECT %1 FROM %2 WHERE %3")
+                        .arg(what, SqlIdentifier::quote(cell.table), RowIdentity::condition(cell.identityColumns)));
+    const QVariantList binds = RowIdentity::binds(cell.identity);
+    for (int i = 0; statement && i < binds.size(); ++i) {
+        if (SqlValue::bind(statement.get(), i + 1, binds.at(i)) != SQLITE_OK)
+            return StatementPtr(nullptr, sqlite3_finalize);
+    }
+    return statement;
 }
 
 } // namespace
+
+CellAddress CellAddress::of(const TableInfo& table, const QString& column, const QVariant& identity)
+{
+    return CellAddress{table.name, column, RowIdentity::columns(table), identity, table.hasRowid};
+}
 
 ValueReader::ValueReader(QString path, QObject* parent) : QThread(parent), m_path(std::move(path))
 {
@@ -60,12 +74,10 @@ void ValueReader::request(quint64 generation, const CellAddress& cell, qint64 ma
 CellRead ValueReader::readCell(sqlite3* db, const CellAddress& cell, qint64 maxBytes)
 {
     CellRead result;
-    const QString table = SqlIdentifier::quote(cell.table);
     const QString column = SqlIdentifier::quote(cell.column);
     // typeof() and length() of a BLOB read no content; for TEXT, incremental I/O tells the size unread.
-    StatementPtr type =
-        prepare(db, QStringLiteral("SELECT typeof(%1) FROM %2 WHERE %3").arg(column, table, where(cell)));
-    if (!type || SqlValue::bind(type.get(), 1, cell.identity) != SQLITE_OK) {
+    StatementPtr type = prepareForRow(db, QStringLiteral("typeof(%1)").arg(column), cell);
+    if (!type) {
         result.error = QString::fromUtf8(sqlite3_errmsg(db));
         return result;
     }
@@ -109,8 +121,8 @@ CellRead ValueReader::readCell(sqlite3* db, const CellAddress& cell, qint64 maxB
         }
     }
     // A WITHOUT ROWID table, a number or NULL: the value is read whole.
-    StatementPtr read = prepare(db, QStringLiteral("SELECT %1 FROM %2 WHERE %3").arg(column, table, where(cell)));
-    if (!read || SqlValue::bind(read.get(), 1, cell.identity) != SQLITE_OK || sqlite3_step(read.get()) != SQLITE_ROW) {
+    StatementPtr read = prepareForRow(db, column, cell);
+    if (!read || sqlite3_step(read.get()) != SQLITE_ROW) {
         result.error = QString::fromUtf8(sqlite3_errmsg(db));
         return result;
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/TableInfo.h"
+
 #include <QMutex>
 #include <QThread>
 #include <QVariant>
@@ -11,13 +13,15 @@ struct sqlite3;
 
 namespace quarry {
 
-// One cell of one row, named by its table, column and row identity.
+// One cell of one row, named by its table, column and row identity (RowIdentity).
 struct CellAddress {
     QString table;
     QString column;
-    QString identityColumn; // "rowid", or the primary key column of a WITHOUT ROWID table
+    QStringList identityColumns; // {"rowid"}, or the primary key's columns of a WITHOUT ROWID table
     QVariant identity;
     bool hasRowid = true;
+
+    static CellAddress of(const TableInfo& table, const QString& column, const QVariant& identity);
 };
 
 // What was read of a cell: the whole value when it is at most the size asked for, else its first 64 KiB.

@@ -208,6 +208,13 @@ void TestTableModel::insertAndDeleteArePending()
     QCOMPARE(changes.size(), 1);
     QCOMPARE(changes.first().kind, Change::Kind::Delete);
     QCOMPARE(changes.first().key.value(QStringLiteral("rowid")).toLongLong(), 1);
+    // Rows deleted together come back together.
+    QVERIFY(comments->removeRows(1, 3));
+    QCOMPARE(pending.rowCount(), 4);
+    pending.undo();
+    QCOMPARE(pending.rowCount(), 1);
+    pending.redo();
+    QCOMPARE(pending.rowCount(), 4);
 }
 
 void TestTableModel::acceptsAnyExistingKeyNotJustTheFirst256()

@@ -145,6 +145,14 @@ void TestGridClipboard::pastesARangeAsPendingEditsTakenAsTyped()
         QStringLiteral("00601\t1.5\t\"multi\nline\"\r\n9223372036854775807\t0.1\tkeep\r\n"));
     QVERIFY(browser->pasteClipboard());
     QCOMPARE(exactRows(file, kDump), before); // nothing written yet
+    PendingChanges& pending = m_fixture.session->pending();
+    QCOMPARE(pending.rowCount(), 2);
+    pending.undo(); // one Undo takes the whole paste back, and one Redo brings it again
+    QVERIFY(pending.isEmpty());
+    QVERIFY(!pending.canUndo());
+    pending.redo();
+    QCOMPARE(pending.rowCount(), 2);
+    QVERIFY(!pending.canRedo());
     DatabaseSession::WriteFailure failure;
     QVERIFY2(m_fixture.session->write(&failure), qPrintable(failure.message));
     const QStringList after = exactRows(file, kDump);

@@ -77,9 +77,8 @@ Result<QString> GridClipboard::copy(const QTableView* view, const TableModel* mo
             connection = std::move(*opened);
         }
         const TableInfo& table = model->table();
-        const CellAddress cell{table.name, columnName(model, index.column()),
-                               table.hasRowid ? QStringLiteral("rowid") : table.primaryKey().value(0),
-                               index.data(TableModel::IdentityRole), table.hasRowid};
+        const CellAddress cell =
+            CellAddress::of(table, columnName(model, index.column()), index.data(TableModel::IdentityRole));
         const CellRead read = ValueReader::readCell(connection->handle(), cell, std::numeric_limits<qint64>::max());
         if (!read.error.isEmpty() || !read.found)
             return refused(QStringLiteral("Cannot read row %1's %2: %3")
@@ -161,6 +160,7 @@ Result<int> GridClipboard::paste(const QTableView* view, TableModel* model, cons
         }
     }
     int changed = 0;
+    const PendingChanges::Group group = model->editGroup(); // one Undo takes the whole paste back
     for (int r = 0; r < rows.size(); ++r) {
         for (int c = 0; c < rows.at(r).size(); ++c) {
             const QModelIndex index = model->index(start.row() + r, start.column() + c);

@@ -55,6 +55,7 @@ TableBrowser::TableBrowser(DatabaseSession& session, std::unique_ptr<TableModel>
     , m_model(std::move(model))
     , m_search(new QLineEdit(this))
     , m_count(new QLabel(this))
+    , m_readOnly(new QLabel(this))
     , m_cancel(new QPushButton(QStringLiteral("Cancel"), this))
     , m_view(new QTableView(this))
     , m_rowBar(new QScrollBar(Qt::Vertical, this))
@@ -98,7 +99,15 @@ TableBrowser::TableBrowser(DatabaseSession& session, std::unique_ptr<TableModel>
             QToolTip::showText(m_goTo->mapToGlobal(QPoint(0, m_goTo->height())), m_goToProblem, m_goTo);
     });
 
+    if (const QString reason = m_model->table().readOnlyReason; !reason.isEmpty()) {
+        m_readOnly->setText(QStringLiteral("Read-only"));
+        m_readOnly->setToolTip(QStringLiteral("%1 is read-only: %2.").arg(m_model->table().name, reason));
+        m_readOnly->setStyleSheet(QStringLiteral("QLabel { color: palette(mid); }"));
+    }
+    m_readOnly->setVisible(!m_model->table().readOnlyReason.isEmpty());
+
     auto* top = new QHBoxLayout;
+    top->addWidget(m_readOnly);
     top->addWidget(m_search, 1);
     top->addWidget(m_goTo);
     top->addWidget(m_count);
@@ -257,7 +266,11 @@ QString TableBrowser::copySelection(QTableView* view, GridClipboard::Format form
 bool TableBrowser::pasteClipboard()
 {
     if (!m_model->isEditable()) {
-        emit problemFound(QStringLiteral("%1 cannot be edited here; nothing was pasted.").arg(m_model->table().name));
+        const QString reason = m_model->table().readOnlyReason;
+        emit problemFound(
+            reason.isEmpty()
+                ? QStringLiteral("%1 cannot be edited here; nothing was pasted.").arg(m_model->table().name)
+                : QStringLiteral("%1 is read-only (%2); nothing was pasted.").arg(m_model->table().name, reason));
         return false;
     }
     const Result<int> pasted = GridClipboard::paste(m_view, m_model.get(), QApplication::clipboard()->text());
@@ -557,7 +570,7 @@ void TableBrowser::setNullAtCurrent()
 void TableBrowser::onCurrentRowChanged()
 {
     const QVariant identity = currentIdentity();
-    if (identity.isValid() && identity.toLongLong() > 0) {
+    if (identity.isValid() && !PendingChanges::isInserted(identity)) {
         auto summary = m_session.referencesSummary(m_model->table().name, identity);
         m_references = summary ? *summary : QString();
     } else {

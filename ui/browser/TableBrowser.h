@@ -102,6 +102,7 @@ private:
     std::unique_ptr<TableModel> m_detailModel;
     QLineEdit* m_search;
     QLabel* m_count;
+    QLabel* m_readOnly; // why the rows cannot be edited, when they cannot
     QPushButton* m_cancel;
     FilterRow* m_filters;
     QTableView* m_view;

@@ -108,7 +108,7 @@ TablePage* TableTabs::addPage(const QString& table)
     auto* page = new TablePage(table, this);
     const int index = addTab(page, table);
     if (!info->isEditable())
-        setTabToolTip(index, QStringLiteral("%1 (read-only: a view or a table without a key)").arg(table));
+        setTabToolTip(index, QStringLiteral("%1 is read-only: %2").arg(table, info->readOnlyReason));
     return page;
 }
 

@@ -131,8 +131,7 @@ void ValueEditor::setCell(TableModel* model, const QModelIndex& index)
     if (value.metaType() == QMetaType::fromType<CutValue>() && !model->isComputedColumn(index.column())) {
         // The grid holds only the head: read the whole value from the file.
         const TableInfo& table = model->table();
-        CellAddress cell{table.name, column, table.hasRowid ? QStringLiteral("rowid") : table.primaryKey().value(0),
-                         index.data(TableModel::IdentityRole), table.hasRowid};
+        const CellAddress cell = CellAddress::of(table, column, index.data(TableModel::IdentityRole));
         showValue(value);
         m_info->setText(QStringLiteral("Reading %1\u2026").arg(ValueText::byteSize(value.value<CutValue>().bytes)));
         m_reader->request(m_generation, cell, kMaxEditBytes);
@@ -306,8 +305,7 @@ bool ValueEditor::saveToFile(const QString& file)
         const TableInfo& table = m_model->table();
         const QString column =
             m_model->headerData(m_index.column(), Qt::Horizontal, TableModel::ColumnNameRole).toString();
-        const CellAddress cell{table.name, column, QStringLiteral("rowid"), m_index.data(TableModel::IdentityRole),
-                               table.hasRowid};
+        const CellAddress cell = CellAddress::of(table, column, m_index.data(TableModel::IdentityRole));
         auto problem = std::make_shared<QString>();
         QThread* copy = QThread::create([path = m_path, cell, file, problem] {
             if (const Status saved = ValueFile::copyCell(path, cell, file); !saved)
