@@ -217,4 +217,28 @@ void EditorTabs::setCatalog(const SchemaCatalog& catalog)
         editor->setCatalog(catalog);
 }
 
+void EditorTabs::insertSql(const QString& sql)
+{
+    SqlEditor* editor = currentEditor();
+    if (!editor)
+        editor = newTab();
+    editor->insertPlainText(sql);
+    editor->setFocus();
+}
+
+SqlEditor* EditorTabs::openSql(const QString& sql, const QString& title)
+{
+    SqlEditor* editor = currentEditor();
+    if (editor && editor->filePath().isEmpty() && editor->toPlainText().trimmed().isEmpty()) {
+        editor->setPlainText(sql);
+        editor->document()->setModified(false);
+        if (!title.isEmpty())
+            setTitle(editor, title);
+    } else {
+        editor = newTab(sql, title);
+    }
+    editor->setFocus();
+    return editor;
+}
+
 } // namespace quarry

@@ -24,6 +24,11 @@ public:
     SqlEditor* newTab(const QString& text = {}, const QString& title = {});
     // Renames the tab of an editor without a file.
     void setTitle(SqlEditor* editor, const QString& title);
+    // Puts `sql` into the current editor (a new one when there is none) at the cursor.
+    void insertSql(const QString& sql);
+    // Shows `sql` in an editor of its own, named `title` when one is given: a new tab, or the current one when it
+    // is empty (so nothing the person wrote is touched). Returns that editor.
+    SqlEditor* openSql(const QString& sql, const QString& title = {});
     // Opens `path` in a new tab (or switches to the tab that has it). False with a message when unreadable.
     bool openFile(const QString& path);
     // Asks for a file and opens it.
