@@ -1,5 +1,7 @@
 #include "query/StatementOutcome.h"
 
+#include "core/Counting.h"
+
 #include <QLocale>
 
 namespace quarry {
@@ -9,10 +11,10 @@ QString StatementOutcome::summary() const
     if (error)
         return error->cancelled ? QStringLiteral("Stopped after %1 ms").arg(elapsedMs) : error->describe();
     if (hasRows())
-        return rowCount == 1 ? QStringLiteral("1 row") : QStringLiteral("%1 rows").arg(rowCount);
+        return plainCountText(rowCount, QStringLiteral("row"), QStringLiteral("rows"));
     if (kind == StatementInfo::Kind::Insert || kind == StatementInfo::Kind::Update ||
         kind == StatementInfo::Kind::Delete)
-        return changes == 1 ? QStringLiteral("1 row affected") : QStringLiteral("%1 rows affected").arg(changes);
+        return plainCountText(changes, QStringLiteral("row affected"), QStringLiteral("rows affected"));
     return QStringLiteral("Statement executed");
 }
 
@@ -20,8 +22,8 @@ QString RunSummary::statusText(bool errorShown) const
 {
     const QString elapsed = QStringLiteral("%1 ms").arg(QLocale().toString(elapsedMs));
     if (!error)
-        return statementsRun == 1 ? QStringLiteral("1 statement ran in %1.").arg(elapsed)
-                                  : QStringLiteral("%1 statements ran in %2.").arg(statementsRun).arg(elapsed);
+        return QStringLiteral("%1 ran in %2.")
+            .arg(plainCountText(statementsRun, QStringLiteral("statement"), QStringLiteral("statements")), elapsed);
     if (error->cancelled)
         return QStringLiteral("Stopped after %1.").arg(elapsed);
     return QStringLiteral("Statement %1 of %2 failed: %3")
