@@ -181,11 +181,6 @@ void QueryPanel::openDatabase()
     updateActions();
 }
 
-void QueryPanel::refreshSchema()
-{
-    m_runner.readSchema();
-}
-
 void QueryPanel::onOpened(bool ok, const QString& message, bool readOnly)
 {
     m_open = ok;

@@ -56,8 +56,6 @@ public:
     bool isReadOnly() const;
     // Called before a run's first writing statement; return false to cancel the run.
     void setWriteGuard(std::function<bool()> guard) { m_questions.setWriteGuard(std::move(guard)); }
-    // Reads table and column names for completion again (after the main window changed the schema).
-    void refreshSchema();
     bool isRunning() const { return m_runner.isRunning(); }
     bool hasOpenTransaction() const { return m_transactionOpen; }
     // Before the window closes or another file opens: asks about unsaved editor text and about an open
@@ -92,13 +90,10 @@ public:
     QString statusText() const;
 
     QAction* runAction() const { return m_actions.run; }
-    QAction* runStatementAction() const { return m_actions.runStatement; }
     QAction* stopAction() const { return m_actions.stop; }
     QAction* explainAction() const { return m_actions.explain; }
     QAction* readOnlyAction() const { return m_actions.readOnly; }
     QAction* newTabAction() const { return m_actions.newTab; }
-    QAction* openAction() const { return m_actions.open; }
-    QAction* saveAction() const { return m_actions.save; }
     QAction* saveAsAction() const { return m_actions.saveAs; }
     QAction* findAction() const { return m_actions.find; }
     QAction* replaceAction() const { return m_actions.replace; }

@@ -39,9 +39,8 @@ QString withoutLeadingComments(const QString& sql)
 
 } // namespace
 
-ResultPane::ResultPane(int index, const QString& sql, const QueryPrompts& prompts, QWidget* parent)
+ResultPane::ResultPane(const QString& sql, const QueryPrompts& prompts, QWidget* parent)
     : QWidget(parent)
-    , m_index(index)
     , m_sql(sql)
     , m_prompts(prompts)
     , m_statement(new QLabel(this))

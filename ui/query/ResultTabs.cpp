@@ -49,7 +49,7 @@ ResultPane* ResultTabs::paneFor(int index, const QString& sql)
 {
     if (ResultPane* existing = m_panes.value(index))
         return existing;
-    auto* pane = new ResultPane(index, sql, m_prompts, this);
+    auto* pane = new ResultPane(sql, m_prompts, this);
     connect(pane, &ResultPane::errorActivated, this, &ResultTabs::errorActivated);
     m_panes.insert(index, pane);
     const int tab = addTab(pane, tabTitle(index, sql));
