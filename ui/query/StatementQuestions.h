@@ -2,7 +2,7 @@
 
 #include "core/Result.h"
 #include "query/PendingStatement.h"
-#include "query/QueryParameter.h"
+#include "database/QueryParameter.h"
 
 #include <QHash>
 #include <QVariant>
