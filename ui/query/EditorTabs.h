@@ -6,15 +6,15 @@
 
 namespace quarry {
 
-class QueryPrompts;
+class Dialogs;
 class SqlEditor;
 
 // The query editor's tabs: new queries and .sql files, each with its own undo history. Closing a tab, or
-// everything, with unsaved text asks first (Save / Discard / Cancel) through QueryPrompts.
+// everything, with unsaved text asks first (Save / Discard / Cancel) through Dialogs.
 class EditorTabs : public QTabWidget {
     Q_OBJECT
 public:
-    EditorTabs(const QueryPrompts& prompts, QWidget* parent = nullptr);
+    EditorTabs(Dialogs& prompts, QWidget* parent = nullptr);
 
     SqlEditor* currentEditor() const;
     SqlEditor* editorAt(int index) const;
@@ -55,7 +55,7 @@ private:
     // Save, discard or cancel for one editor's unsaved text; false on cancel. `discarded` tells a Discard.
     bool resolveUnsaved(SqlEditor* editor, bool* discarded = nullptr);
 
-    const QueryPrompts& m_prompts;
+    Dialogs& m_prompts;
     SchemaCatalog m_catalog;
     int m_untitled = 0;
 };

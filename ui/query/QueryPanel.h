@@ -1,7 +1,7 @@
 #pragma once
 
+#include "Dialogs.h"
 #include "QueryActions.h"
-#include "QueryPrompts.h"
 #include "ResultTabs.h"
 #include "StatementQuestions.h"
 #include "query/QueryRunner.h"
@@ -77,7 +77,7 @@ public:
     SqlEditor* openSql(const QString& sql, const QString& title = {});
 
     // Dialog hooks, for tests and for a main window with its own dialog policy.
-    QueryPrompts& prompts() { return m_prompts; }
+    HookedDialogs& prompts() { return m_prompts; }
 
     EditorTabs* editorTabs() const { return m_editors; }
     SqlEditor* currentEditor() const;
@@ -142,7 +142,7 @@ private:
     void onRunFinished(const RunSummary& summary);
     void onTransactionStateChanged(bool open);
 
-    QueryPrompts m_prompts;
+    HookedDialogs m_prompts;
     QueryActions m_actions;
     StatementQuestions m_questions;
     QueryRunner m_runner;

@@ -13,7 +13,7 @@ class QTableView;
 
 namespace quarry {
 
-class QueryPrompts;
+class Dialogs;
 class ResultModel;
 class ResultSpool;
 
@@ -25,7 +25,7 @@ public:
     // Past this many rows the clipboard is the wrong tool; Export handles any size.
     static constexpr qint64 kMaxCopyRows = 100000;
 
-    ResultPane(const QString& sql, const QueryPrompts& prompts, QWidget* parent = nullptr);
+    ResultPane(const QString& sql, Dialogs& prompts, QWidget* parent = nullptr);
     ~ResultPane() override;
 
     QString sql() const { return m_sql; }
@@ -58,7 +58,7 @@ private:
     void showContextMenu(const QPoint& at);
 
     QString m_sql;
-    const QueryPrompts& m_prompts;
+    Dialogs& m_prompts;
     QLabel* m_statement = nullptr;
     QLabel* m_status = nullptr;
     QLabel* m_message = nullptr;

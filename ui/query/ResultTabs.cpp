@@ -24,7 +24,7 @@ QString tabTitle(int index, const QString& sql)
 
 } // namespace
 
-ResultTabs::ResultTabs(const QueryPrompts& prompts, QWidget* parent)
+ResultTabs::ResultTabs(Dialogs& prompts, QWidget* parent)
     : QTabWidget(parent), m_prompts(prompts), m_plan(new QueryPlanView(this))
 {
     setDocumentMode(true);

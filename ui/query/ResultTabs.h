@@ -8,7 +8,7 @@ namespace quarry {
 struct PlanOutcome;
 struct StatementOutcome;
 class QueryPlanView;
-class QueryPrompts;
+class Dialogs;
 class ResultPane;
 
 // The query panel's result tabs for the last run: a ResultPane per statement (named by its first words), a
@@ -20,7 +20,7 @@ public:
     // rows or errors are only counted.
     static constexpr int MaxTabs = 50;
 
-    ResultTabs(const QueryPrompts& prompts, QWidget* parent = nullptr);
+    ResultTabs(Dialogs& prompts, QWidget* parent = nullptr);
 
     // Removes the last run's tabs, for a new run.
     void clearRun();
@@ -41,7 +41,7 @@ signals:
     void errorActivated(int position);
 
 private:
-    const QueryPrompts& m_prompts;
+    Dialogs& m_prompts;
     QueryPlanView* m_plan = nullptr;
     QHash<int, ResultPane*> m_panes;
     int m_untabbed = 0;

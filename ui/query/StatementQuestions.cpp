@@ -1,13 +1,10 @@
 #include "StatementQuestions.h"
 
-#include "QueryPrompts.h"
+#include "Dialogs.h"
 
 namespace quarry {
 
-StatementQuestions::StatementQuestions(const QueryPrompts& prompts, QWidget* parent)
-    : m_prompts(prompts), m_parent(parent)
-{
-}
+StatementQuestions::StatementQuestions(Dialogs& prompts, QWidget* parent) : m_prompts(prompts), m_parent(parent) {}
 
 Result<ParameterValues> StatementQuestions::ask(const PendingStatement& pending)
 {
