@@ -95,6 +95,10 @@ private:
     bool resolvePendingBeforeQuery();
     // The editor's own BEGIN holds the file's write lock: the window's writes are refused until it ends.
     bool editorHoldsTransaction() const;
+    // Why a write is refused while editorHoldsTransaction().
+    static QString editorTransactionReason();
+    // The schema tree item's role that holds its table's name.
+    static constexpr int SchemaTableRole = Qt::UserRole + 1;
     void onEditorTransactionChanged(bool open);
     void onQueryChangedDatabase(bool schemaChanged);
     void reloadBrowsers();

@@ -62,7 +62,7 @@ QString JsonField::value(const QVariant& value)
     case ResultCell::Type::Text:
         break;
     }
-    return string(value.toString());
+    return string(ValueText::plain(value));
 }
 
 } // namespace quarry

@@ -1,6 +1,7 @@
 #include "core/ValueText.h"
 
 #include "core/Counting.h"
+#include "core/TextBytes.h"
 
 #include <charconv>
 #include <cmath>
@@ -54,6 +55,8 @@ QString ValueText::plain(const QVariant& value)
     case ResultCell::Type::Text:
         break;
     }
+    if (value.metaType() == QMetaType::fromType<TextBytes>())
+        return QString::fromUtf8(value.value<TextBytes>().bytes);
     return value.toString();
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/TextBytes.h"
+
 #include <QByteArray>
 #include <QMetaType>
 #include <QString>
@@ -9,13 +11,6 @@ struct sqlite3_stmt;
 struct sqlite3_value;
 
 namespace quarry {
-
-// A TEXT value whose bytes are not valid UTF-8. A QString cannot hold them (decoding replaces them with
-// U+FFFD), so they are kept as stored and written back byte for byte.
-struct TextBytes {
-    QByteArray bytes;
-    bool operator==(const TextBytes& other) const { return bytes == other.bytes; }
-};
 
 // A TEXT or BLOB value too long for a grid to hold: its storage class, its size in bytes and its first bytes.
 // Whoever needs the whole value reads it by the row's identity (see ValueReader).
@@ -64,5 +59,4 @@ public:
 
 } // namespace quarry
 
-Q_DECLARE_METATYPE(quarry::TextBytes)
 Q_DECLARE_METATYPE(quarry::CutValue)

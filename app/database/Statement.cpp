@@ -8,6 +8,11 @@
 
 namespace quarry {
 
+Statement::Statement(sqlite3* db, const QString& sql)
+{
+    (void)prepare(db, sql.toUtf8());
+}
+
 Statement::~Statement()
 {
     sqlite3_finalize(m_statement);
@@ -71,6 +76,20 @@ QStringList Statement::columns() const
 int Statement::bind(int index, const QVariant& value)
 {
     return SqlValue::bind(m_statement, index, value);
+}
+
+int Statement::bind(const QVariantList& values)
+{
+    for (int i = 0; i < values.size(); ++i) {
+        if (const int rc = bind(i + 1, values.at(i)); rc != SQLITE_OK)
+            return rc;
+    }
+    return SQLITE_OK;
+}
+
+QVariant Statement::value(int column) const
+{
+    return SqlValue::fromColumn(m_statement, column);
 }
 
 } // namespace quarry

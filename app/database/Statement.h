@@ -16,6 +16,8 @@ class Statement {
 public:
     Statement() = default;
     explicit Statement(sqlite3_stmt* statement) : m_statement(statement) {}
+    // Prepares `sql` on `db`; the statement is null when that failed (sqlite3_errmsg(db) says why).
+    Statement(sqlite3* db, const QString& sql);
     ~Statement();
     Statement(Statement&& other) noexcept;
     Statement& operator=(Statement&& other) noexcept;
@@ -36,6 +38,10 @@ public:
     QStringList columns() const;
     // Binds `value` (see ParameterValues) to the 1-based parameter `index`. Returns SQLite's result code.
     int bind(int index, const QVariant& value);
+    // Binds `values` to parameters 1, 2, ... in order. Returns the first result code that is not SQLITE_OK.
+    int bind(const QVariantList& values);
+    // Column `column` of the current row, exactly as stored (SqlValue::fromColumn).
+    QVariant value(int column) const;
 
 private:
     sqlite3_stmt* m_statement = nullptr;

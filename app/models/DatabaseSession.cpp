@@ -1,10 +1,11 @@
 #include "models/DatabaseSession.h"
 
 #include "blog/FullName.h"
+#include "core/Counting.h"
 #include "database/Connection.h"
 #include "database/SqlError.h"
 #include "database/SqlIdentifier.h"
-#include "database/SqlValue.h"
+#include "database/Statement.h"
 #include "models/RowIdentity.h"
 #include "models/TableModel.h"
 #include "write/CascadeCounts.h"
@@ -16,8 +17,6 @@
 #include <QSqlQuery>
 
 #include <sqlite3.h>
-
-#include <memory>
 
 namespace quarry {
 
@@ -33,11 +32,6 @@ const QString kCascadeUserProfiles =
 const QString kCascadePostComments =
     QStringLiteral("SELECT count(*) FROM comments WHERE post_id IN (SELECT value FROM json_each(?))");
 
-QString plural(qint64 n, const QString& one, const QString& many)
-{
-    return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
-}
-
 // "posts" -> "post", for counting rows of a table in words.
 QString singular(const QString& table)
 {
@@ -52,7 +46,7 @@ QString rowsOf(qint64 n, const QString& table)
 {
     QString words = table;
     words.replace(QLatin1Char('_'), QLatin1Char(' '));
-    return plural(n, singular(words), words);
+    return plainCountText(n, singular(words), words);
 }
 
 QString joinWords(const QStringList& parts)
@@ -267,20 +261,14 @@ Result<qint64> DatabaseSession::referringRows(const TableInfo& parent, const QSt
 {
     // Through the C API: the identity binds exactly as read (a text key that is not UTF-8 included).
     sqlite3* db = Connection::handleOf(database());
-    const QByteArray sql =
-        QStringLiteral("SELECT count(*) FROM %1 WHERE %2 = (SELECT %3 FROM %4 WHERE %5)")
-            .arg(SqlIdentifier::quote(child), SqlIdentifier::quote(column), SqlIdentifier::quote(parentColumn),
-                 SqlIdentifier::quote(parent.name), RowIdentity::condition(RowIdentity::columns(parent)))
-            .toUtf8();
-    sqlite3_stmt* raw = nullptr;
-    sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &raw, nullptr);
-    const std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> statement(raw, sqlite3_finalize);
-    const QVariantList binds = RowIdentity::binds(identity);
-    for (int i = 0; statement && i < binds.size(); ++i)
-        (void)SqlValue::bind(statement.get(), i + 1, binds.at(i));
-    if (!statement || sqlite3_step(statement.get()) != SQLITE_ROW)
+    Statement statement(db, QStringLiteral("SELECT count(*) FROM %1 WHERE %2 = (SELECT %3 FROM %4 WHERE %5)")
+                                .arg(SqlIdentifier::quote(child), SqlIdentifier::quote(column),
+                                     SqlIdentifier::quote(parentColumn), SqlIdentifier::quote(parent.name),
+                                     RowIdentity::condition(RowIdentity::columns(parent))));
+    if (statement.isNull() || statement.bind(RowIdentity::binds(identity)) != SQLITE_OK ||
+        sqlite3_step(statement.handle()) != SQLITE_ROW)
         return sqliteError(db, QStringLiteral("Cannot count the rows that refer to %1").arg(parent.name));
-    return sqlite3_column_int64(statement.get(), 0);
+    return sqlite3_column_int64(statement.handle(), 0);
 }
 
 Result<QString> DatabaseSession::referencesSummary(const QString& table, const QVariant& identity) const

@@ -1,6 +1,7 @@
 #include "models/PageReader.h"
 
 #include "database/SqlValue.h"
+#include "database/Statement.h"
 #include "models/RowIdentity.h"
 
 #include <sqlite3.h>
@@ -17,48 +18,20 @@ constexpr int kKeyStepsPerSlice = 20000;
 constexpr qsizetype kMaxCellBytes = BrowseSql::MaxBrowsedBlobBytes;
 constexpr qsizetype kCellHeadBytes = 1024;
 
-} // namespace
+// A row's identity from the `width` columns from `first` on (RowIdentity).
+QVariant identityAt(const Statement& statement, int first, int width)
+{
+    QVariantList values;
+    for (int c = first; c < first + width; ++c)
+        values << statement.value(c);
+    return RowIdentity::fromValues(values);
+}
 
-// One prepared statement of the reader, finalized when it goes.
-class PageStatement {
-public:
-    PageStatement(sqlite3* db, const QString& sql)
-    {
-        const QByteArray utf8 = sql.toUtf8();
-        m_rc = sqlite3_prepare_v2(db, utf8.constData(), int(utf8.size()), &m_stmt, nullptr);
-    }
-    ~PageStatement() { sqlite3_finalize(m_stmt); }
-    PageStatement(const PageStatement&) = delete;
-    PageStatement& operator=(const PageStatement&) = delete;
-
-    bool isValid() const { return m_rc == SQLITE_OK && m_stmt; }
-    sqlite3_stmt* get() const { return m_stmt; }
-
-    void bind(const QVariantList& values)
-    {
-        for (int i = 0; i < values.size(); ++i)
-            (void)SqlValue::bind(m_stmt, i + 1, values.at(i));
-    }
-
-    // A value exactly as stored: sort keys.
-    QVariant value(int column) const { return SqlValue::fromColumn(m_stmt, column); }
-    // A row's identity from the `width` columns from `first` on (RowIdentity).
-    QVariant identity(int first, int width) const
-    {
-        QVariantList values;
-        for (int c = first; c < first + width; ++c)
-            values << value(c);
-        return RowIdentity::fromValues(values);
-    }
-    // A value for the grid: a long TEXT or BLOB is held as a CutValue, its head and size, never whole.
-    QVariant cell(int column) const { return SqlValue::fromColumn(m_stmt, column, kMaxCellBytes, kCellHeadBytes); }
-
-private:
-    sqlite3_stmt* m_stmt = nullptr;
-    int m_rc = SQLITE_ERROR;
-};
-
-namespace {
+// A value for the grid: a long TEXT or BLOB is held as a CutValue, its head and size, never whole.
+QVariant cellAt(const Statement& statement, int column)
+{
+    return SqlValue::fromColumn(statement.handle(), column, kMaxCellBytes, kCellHeadBytes);
+}
 
 QString errorText(sqlite3* db)
 {
@@ -92,26 +65,26 @@ qint64 PageReader::positionOf(const QVariant& identity)
     // browsed cell, or a number stored in a text column, still compares as stored.
     std::unique_ptr<sqlite3_value, decltype(&sqlite3_value_free)> sortValue(nullptr, sqlite3_value_free);
     if (m_sql.isSorted()) {
-        PageStatement read(m_db, m_sql.sortValueSql());
-        if (!read.isValid())
+        Statement read(m_db, m_sql.sortValueSql());
+        if (read.isNull())
             return -1;
         read.bind(m_sql.sortValueBinds(identity));
-        if (sqlite3_step(read.get()) != SQLITE_ROW)
+        if (sqlite3_step(read.handle()) != SQLITE_ROW)
             return -1;
-        sortValue.reset(sqlite3_value_dup(sqlite3_column_value(read.get(), 0)));
+        sortValue.reset(sqlite3_value_dup(sqlite3_column_value(read.handle(), 0)));
         if (!sortValue)
             return -1;
     }
     const bool keyIsNull = sortValue && sqlite3_value_type(sortValue.get()) == SQLITE_NULL;
-    PageStatement statement(m_db, m_sql.positionSql(keyIsNull));
-    if (!statement.isValid())
+    Statement statement(m_db, m_sql.positionSql(keyIsNull));
+    if (statement.isNull())
         return -1;
     statement.bind(m_sql.positionBinds(identity, keyIsNull));
     if (sortValue && !keyIsNull)
-        sqlite3_bind_value(statement.get(), 1, sortValue.get());
-    if (sqlite3_step(statement.get()) != SQLITE_ROW || sqlite3_column_int(statement.get(), 1) == 0)
+        sqlite3_bind_value(statement.handle(), 1, sortValue.get());
+    if (sqlite3_step(statement.handle()) != SQLITE_ROW || sqlite3_column_int(statement.handle(), 1) == 0)
         return -1;
-    return sqlite3_column_int64(statement.get(), 0);
+    return sqlite3_column_int64(statement.handle(), 0);
 }
 
 std::optional<qint64> PageReader::estimate()
@@ -120,61 +93,61 @@ std::optional<qint64> PageReader::estimate()
     const QString sql = m_sql.rowidRangeSql();
     if (sql.isEmpty())
         return std::nullopt;
-    PageStatement range(m_db, sql);
-    if (!range.isValid() || sqlite3_step(range.get()) != SQLITE_ROW ||
-        sqlite3_column_type(range.get(), 0) == SQLITE_NULL)
+    Statement range(m_db, sql);
+    if (range.isNull() || sqlite3_step(range.handle()) != SQLITE_ROW ||
+        sqlite3_column_type(range.handle(), 0) == SQLITE_NULL)
         return std::nullopt;
-    return sqlite3_column_int64(range.get(), 1) - sqlite3_column_int64(range.get(), 0) + 1;
+    return sqlite3_column_int64(range.handle(), 1) - sqlite3_column_int64(range.handle(), 0) + 1;
 }
 
 std::variant<RowBlock, QString> PageReader::read(qint64 first, int count)
 {
     RowBlock rows;
-    std::unique_ptr<PageStatement> statement;
+    std::unique_ptr<Statement> statement;
     bool reverse = false;
     const qint64 keyIndex = first / KeyStride;
     if (m_denseFirst && first > 0) {
         // Rowids without gaps: row `first` has rowid m_denseFirst + first.
-        statement = std::make_unique<PageStatement>(m_db, m_sql.seekSql(false));
+        statement = std::make_unique<Statement>(m_db, m_sql.seekSql(false));
         QVariantList binds = m_sql.seekBinds(QVariant(), QVariant(*m_denseFirst + first));
         binds << count << 0;
-        if (statement->isValid())
+        if (!statement->isNull())
             statement->bind(binds);
     } else if (keyIndex < qint64(m_keys.size()) && keyIndex > 0) {
         const auto& [sortValue, identity] = m_keys.at(size_t(keyIndex));
-        statement = std::make_unique<PageStatement>(m_db, m_sql.seekSql(sortValue.isNull()));
+        statement = std::make_unique<Statement>(m_db, m_sql.seekSql(sortValue.isNull()));
         QVariantList binds = m_sql.seekBinds(sortValue, identity);
         binds << count << qlonglong(first - keyIndex * KeyStride);
-        if (statement->isValid())
+        if (!statement->isNull())
             statement->bind(binds);
     } else if (m_total && first > *m_total / 2) {
         // Near the end, read backwards from the end: jumping to the last row costs no skip at all.
         reverse = true;
         const qint64 end = std::min<qint64>(*m_total, qint64(first) + count);
         const qint64 fromEnd = *m_total - end;
-        statement = std::make_unique<PageStatement>(m_db, m_sql.pageSql(true));
+        statement = std::make_unique<Statement>(m_db, m_sql.pageSql(true));
         QVariantList binds = m_sql.whereBinds();
         binds << qlonglong(end - first) << qlonglong(fromEnd);
-        if (statement->isValid())
+        if (!statement->isNull())
             statement->bind(binds);
     } else {
-        statement = std::make_unique<PageStatement>(m_db, m_sql.pageSql(false));
+        statement = std::make_unique<Statement>(m_db, m_sql.pageSql(false));
         QVariantList binds = m_sql.whereBinds();
         binds << count << qlonglong(first);
-        if (statement->isValid())
+        if (!statement->isNull())
             statement->bind(binds);
     }
-    if (!statement->isValid())
+    if (statement->isNull())
         return errorText(m_db);
-    const int width = sqlite3_column_count(statement->get());
+    const int width = sqlite3_column_count(statement->handle());
     const int identityWidth = m_sql.identityWidth();
     int rc;
-    while ((rc = sqlite3_step(statement->get())) == SQLITE_ROW) {
+    while ((rc = sqlite3_step(statement->handle())) == SQLITE_ROW) {
         QVariantList row;
         row.reserve(width);
-        row << statement->identity(0, identityWidth); // exact
+        row << identityAt(*statement, 0, identityWidth); // exact
         for (int c = identityWidth; c < width - 1; ++c)
-            row << statement->cell(c);
+            row << cellAt(*statement, c);
         const QString bigBlobs = statement->value(width - 1).toString();
         if (!bigBlobs.isEmpty()) {
             for (const auto& [tableColumn, bytes] : BrowseSql::parseBigBlobs(bigBlobs))
@@ -210,16 +183,16 @@ QVariant PageReader::bigBlob(const QVariant& identity, int tableColumn, qint64 b
 std::optional<QString> PageReader::count()
 {
     m_countTried = true;
-    PageStatement statement(m_db, m_sql.countSql());
-    if (!statement.isValid())
+    Statement statement(m_db, m_sql.countSql());
+    if (statement.isNull())
         return errorText(m_db);
     statement.bind(m_sql.whereBinds());
-    if (sqlite3_step(statement.get()) != SQLITE_ROW) {
+    if (sqlite3_step(statement.handle()) != SQLITE_ROW) {
         if (sqlite3_errcode(m_db) == SQLITE_INTERRUPT)
             m_countTried = false; // paused or superseded: count again later
         return errorText(m_db);
     }
-    m_total = sqlite3_column_int64(statement.get(), 0);
+    m_total = sqlite3_column_int64(statement.handle(), 0);
     findDenseRowids();
     return std::nullopt;
 }
@@ -229,11 +202,11 @@ void PageReader::findDenseRowids()
     const QString sql = m_sql.rowidRangeSql();
     if (sql.isEmpty() || !m_total || *m_total == 0)
         return;
-    PageStatement range(m_db, sql);
-    if (!range.isValid() || sqlite3_step(range.get()) != SQLITE_ROW)
+    Statement range(m_db, sql);
+    if (range.isNull() || sqlite3_step(range.handle()) != SQLITE_ROW)
         return;
-    const qint64 smallest = sqlite3_column_int64(range.get(), 0);
-    const qint64 largest = sqlite3_column_int64(range.get(), 1);
+    const qint64 smallest = sqlite3_column_int64(range.handle(), 0);
+    const qint64 largest = sqlite3_column_int64(range.handle(), 1);
     if (largest - smallest + 1 == *m_total) {
         m_denseFirst = smallest;
         m_keysDone = true;
@@ -243,13 +216,13 @@ void PageReader::findDenseRowids()
 std::optional<QString> PageReader::buildKeysSlice()
 {
     if (!m_keyStatement) {
-        m_keyStatement = std::make_unique<PageStatement>(m_db, m_sql.keysSql());
-        if (!m_keyStatement->isValid())
+        m_keyStatement = std::make_unique<Statement>(m_db, m_sql.keysSql());
+        if (m_keyStatement->isNull())
             return errorText(m_db);
         m_keyStatement->bind(m_sql.whereBinds());
     }
     for (int step = 0; step < kKeyStepsPerSlice; ++step) {
-        const int rc = sqlite3_step(m_keyStatement->get());
+        const int rc = sqlite3_step(m_keyStatement->handle());
         if (rc == SQLITE_DONE) {
             m_keysDone = true;
             m_keyStatement.reset();
@@ -266,7 +239,7 @@ std::optional<QString> PageReader::buildKeysSlice()
             return message;
         }
         if (m_keyRow % KeyStride == 0)
-            m_keys.emplace_back(m_keyStatement->value(0), m_keyStatement->identity(1, m_sql.identityWidth()));
+            m_keys.emplace_back(m_keyStatement->value(0), identityAt(*m_keyStatement, 1, m_sql.identityWidth()));
         ++m_keyRow;
     }
     return std::nullopt;

@@ -16,7 +16,7 @@ struct sqlite3;
 namespace quarry {
 
 using RowBlock = QList<QVariantList>;
-class PageStatement;
+class Statement;
 
 // Reads the rows of one browse query on one connection, on the loader's thread (RowLoader schedules it): pages
 // of rows by key-set seeks, the row count and its quick estimate, the sparse key index (one key per KeyStride
@@ -74,7 +74,7 @@ private:
     bool m_estimateTried = false;
     std::vector<std::pair<QVariant, QVariant>> m_keys;
     bool m_keysDone = false;
-    std::unique_ptr<PageStatement> m_keyStatement;
+    std::unique_ptr<Statement> m_keyStatement;
     qint64 m_keyRow = 0;
     std::optional<qint64> m_denseFirst; // the first rowid, when rowids run without gaps
 };

@@ -37,12 +37,6 @@ int PendingChanges::rowCount(const TableEdits& table)
     return count;
 }
 
-bool PendingChanges::hasChanges(const QString& table) const
-{
-    const auto t = m_tables.constFind(table);
-    return t != m_tables.cend() && rowCount(*t) > 0;
-}
-
 int PendingChanges::rowCount() const
 {
     int count = 0;
@@ -73,12 +67,6 @@ QString PendingChanges::display(const QString& table, const QVariant& identity, 
         return {};
     const auto row = t->rows.constFind(key(identity));
     return row == t->rows.cend() ? QString() : row->cells.value(column).display;
-}
-
-bool PendingChanges::isEdited(const QString& table, const QVariant& identity) const
-{
-    const auto t = m_tables.constFind(table);
-    return t != m_tables.cend() && t->rows.contains(key(identity));
 }
 
 bool PendingChanges::isDeleted(const QString& table, const QVariant& identity) const

@@ -32,12 +32,10 @@ public:
     bool isEmpty() const { return rowCount() == 0; }
     // The number of rows with pending edits, inserts or deletes.
     int rowCount() const;
-    bool hasChanges(const QString& table) const;
 
     std::optional<QVariant> value(const QString& table, const QVariant& identity, const QString& column) const;
     // What the cell shows (the picked username for a foreign key), empty when the value shows itself.
     QString display(const QString& table, const QVariant& identity, const QString& column) const;
-    bool isEdited(const QString& table, const QVariant& identity) const;
     bool isDeleted(const QString& table, const QVariant& identity) const;
     // Rows inserted into `table`, by their PendingRow numbers (negative, oldest first).
     QList<qint64> insertedRows(const QString& table) const;

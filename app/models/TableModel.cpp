@@ -1,7 +1,6 @@
 #include "models/TableModel.h"
 
-#include "blog/Normaliser.h"
-#include "blog/Validators.h"
+#include "core/Counting.h"
 #include "core/ValueText.h"
 #include "database/ColumnAffinity.h"
 #include "database/SqlValue.h"
@@ -15,39 +14,6 @@
 #include <algorithm>
 
 namespace quarry {
-
-namespace {
-
-QString problemKey(const QVariant& identity)
-{
-    return PendingChanges::key(identity);
-}
-
-// Stored timestamps are UTC text as SQLite's CURRENT_TIMESTAMP writes them, with or without a fraction.
-QString localTime(const QString& stored)
-{
-    QString iso = stored.trimmed();
-    if (iso.size() < 19 || iso.at(4) != QLatin1Char('-') || iso.at(10) != QLatin1Char(' '))
-        return stored;
-    iso[10] = QLatin1Char('T');
-    // Qt reads at most milliseconds; SQLAlchemy writes microseconds.
-    if (const qsizetype dot = iso.indexOf(QLatin1Char('.')); dot > 0 && iso.size() > dot + 4)
-        iso.truncate(dot + 4);
-    QDateTime time = QDateTime::fromString(iso, Qt::ISODateWithMs);
-    if (!time.isValid())
-        return stored;
-    time.setTimeSpec(Qt::UTC);
-    return time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-}
-
-// QList's == hands memcmp a null pointer when an empty list has never held anything (Qt 6.4), which
-// UndefinedBehaviorSanitizer reports.
-bool sameIdentities(const QList<qint64>& a, const QList<qint64>& b)
-{
-    return std::equal(a.cbegin(), a.cend(), b.cbegin(), b.cend());
-}
-
-} // namespace
 
 TableModel::TableModel(const QString& path, TableInfo table, QList<ComputedColumn> computed, PendingChanges* pending,
                        RuleSet rules, QObject* parent)
@@ -175,7 +141,7 @@ QString TableModel::rowCountText() const
 {
     const QString rows = QLocale().toString(m_storedRows);
     if (m_countExact)
-        return m_storedRows == 1 ? QStringLiteral("1 row") : QStringLiteral("%1 rows").arg(rows);
+        return rowsText(m_storedRows);
     return m_estimated ? QStringLiteral("about %1 rows (counting\u2026)").arg(rows)
                        : QStringLiteral("at least %1 rows (counting\u2026)").arg(rows);
 }
@@ -278,38 +244,6 @@ std::pair<int, int> TableModel::windowRange(qint64 first, qint64 end) const
     return {int(from - m_windowStart), int(to - m_windowStart)};
 }
 
-void TableModel::onPendingChanged(const QString& table)
-{
-    if (table != m_table.name)
-        return;
-    const QList<qint64> now = m_pending->insertedRows(m_table.name);
-    if (!sameIdentities(now, m_insertedRows)) {
-        const int base = windowRows();
-        if (now.size() > m_insertedRows.size() && sameIdentities(now.mid(0, m_insertedRows.size()), m_insertedRows)) {
-            beginInsertRows({}, base + int(m_insertedRows.size()), base + int(now.size()) - 1);
-            m_insertedRows = now;
-            endInsertRows();
-        } else if (now.size() < m_insertedRows.size()) {
-            // One row at a time: the first that is gone.
-            while (m_insertedRows.size() > now.size()) {
-                int gone = 0;
-                while (gone < now.size() && m_insertedRows.at(gone) == now.at(gone))
-                    ++gone;
-                beginRemoveRows({}, base + gone, base + gone);
-                m_insertedRows.removeAt(gone);
-                endRemoveRows();
-            }
-        }
-        if (!sameIdentities(now, m_insertedRows)) {
-            beginResetModel();
-            m_insertedRows = now;
-            endResetModel();
-        }
-    }
-    if (rowCount() > 0)
-        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
-}
-
 int TableModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : windowRows() + int(m_insertedRows.size());
@@ -366,268 +300,12 @@ int TableModel::rowOfIdentity(const QVariant& identity) const
     return -1;
 }
 
-QVariant TableModel::cellValue(int row, int column, bool* pending, QString* pendingDisplay) const
-{
-    *pending = false;
-    const QVariant identity = identityOf(row);
-    if (column < m_table.columns.size() && m_pending && identity.isValid()) {
-        const QString name = m_table.columns.at(column).name;
-        if (auto value = m_pending->value(m_table.name, identity, name)) {
-            *pending = true;
-            *pendingDisplay = m_pending->display(m_table.name, identity, name);
-            return *value;
-        }
-    }
-    if (row >= windowRows())
-        return {};
-    const QVariantList* values = storedRow(m_windowStart + row);
-    if (!values)
-        return {};
-    const int position =
-        column < m_table.columns.size() ? 1 + column : m_sql.computedOffset() + (column - int(m_table.columns.size()));
-    return position < values->size() ? values->at(position) : QVariant();
-}
-
-QString TableModel::displayText(int column, const QVariant& value) const
-{
-    if (value.isNull())
-        return {};
-    if (const std::optional<QString> special = CellText::summary(value))
-        return *special;
-    if (column >= 0 && column < m_table.columns.size() && m_table.columns.at(column).isTimestamp() &&
-        value.typeId() == QMetaType::QString)
-        return localTime(value.toString());
-    return CellText::oneLine(value.toString());
-}
-
-std::optional<QString> TableModel::problemWith(const QString& column, const QVariant& value) const
-{
-    if (m_rules != RuleSet::Blog || column.isEmpty())
-        return std::nullopt;
-    return Validators::check(m_table.name, column, value);
-}
-
-QVariant TableModel::data(const QModelIndex& index, int role) const
-{
-    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
-        return {};
-    const int row = index.row();
-    const int column = index.column();
-    const bool computed = isComputedColumn(column);
-    const QString columnName = computed ? QString() : m_table.columns.at(column).name;
-    const ForeignKeyInfo* foreignKey = computed ? nullptr : m_table.foreignKey(columnName);
-
-    if (role == IdentityRole)
-        return identityOf(row);
-
-    bool pending = false;
-    QString pendingDisplay;
-    const QVariant value = cellValue(row, column, &pending, &pendingDisplay);
-    const bool loaded = row >= windowRows() || storedRow(m_windowStart + row) != nullptr;
-
-    switch (role) {
-    case Qt::DisplayRole: {
-        if (!loaded)
-            return {};
-        if (foreignKey && !value.isNull()) {
-            if (pending)
-                return pendingDisplay.isEmpty() ? value.toString() : pendingDisplay;
-            const int k = int(std::find_if(m_table.foreignKeys.cbegin(), m_table.foreignKeys.cend(),
-                                           [&](const ForeignKeyInfo& f) { return &f == foreignKey; }) -
-                              m_table.foreignKeys.cbegin());
-            const QVariantList* values = storedRow(m_windowStart + row);
-            const QVariant shown = values ? values->value(m_sql.displayOffset() + k) : QVariant();
-            return shown.isNull() ? value.toString() : displayText(-1, shown);
-        }
-        return displayText(column, value);
-    }
-    case Qt::EditRole:
-    case RawValueRole:
-        return value;
-    case Qt::ToolTipRole:
-    case ProblemRole: {
-        const QVariant identity = identityOf(row);
-        const QString written = m_writeProblems.value(problemKey(identity)).value(columnName);
-        if (!written.isEmpty())
-            return written;
-        if (pending)
-            return problemWith(columnName, value).value_or(QString());
-        if (role == Qt::ToolTipRole && value.metaType() == QMetaType::fromType<CutValue>()) {
-            const CutValue cut = value.value<CutValue>();
-            return QStringLiteral("%1 of %2; the grid shows its start, the value editor (Ctrl+Shift+E) all of it")
-                .arg(cut.isBlob ? QStringLiteral("A BLOB") : QStringLiteral("A text"), ValueText::byteSize(cut.bytes));
-        }
-        if (role == Qt::ToolTipRole && foreignKey && !value.isNull()) {
-            const int state = data(index, StateRole).toInt();
-            if (state & Dangling)
-                return QStringLiteral("No row of %1 has %2 %3.")
-                    .arg(foreignKey->parentTable, foreignKey->parentColumn, value.toString());
-        }
-        return {};
-    }
-    case StateRole: {
-        int state = 0;
-        const QVariant identity = identityOf(row);
-        if (!loaded)
-            return int(Loading);
-        if (pending)
-            state |= Edited;
-        if (row >= windowRows())
-            state |= Inserted;
-        if (m_pending && identity.isValid() && m_pending->isDeleted(m_table.name, identity))
-            state |= Deleted;
-        if (value.isNull())
-            state |= Null;
-        if (computed)
-            state |= Computed;
-        if (foreignKey) {
-            state |= ForeignKey;
-            if (!value.isNull() && !pending) {
-                const int k = int(foreignKey - m_table.foreignKeys.constData());
-                const QVariantList* values = storedRow(m_windowStart + row);
-                if (values && values->value(m_sql.displayOffset() + k).isNull())
-                    state |= Dangling;
-            }
-        }
-        if ((pending && problemWith(columnName, value)) ||
-            m_writeProblems.value(problemKey(identity)).contains(columnName))
-            state |= Invalid;
-        return state;
-    }
-    default:
-        return {};
-    }
-}
-
-bool TableModel::setData(const QModelIndex& index, const QVariant& value, int role)
-{
-    if (role != Qt::EditRole || !(flags(index) & Qt::ItemIsEditable) || !m_pending)
-        return false;
-    const ColumnInfo& column = m_table.columns.at(index.column());
-    if (value.metaType() == QMetaType::fromType<CutValue>())
-        return false; // a summary is not a value: only the whole value can be written
-    const QVariant normalised = m_rules == RuleSet::Blog ? Normaliser::value(m_table.name, column.name, value) : value;
-    // What the cell holds is what SQLite will store: the column's affinity applied as SQLite applies it.
-    const QVariant stored = ColumnAffinity::stored(normalised, ColumnAffinity::of(column.declaredType));
-    bool pending = false;
-    QString display;
-    const QVariant current = cellValue(index.row(), index.column(), &pending, &display);
-    if (SqlValue::identical(current, stored))
-        return true;
-    const QVariant identity = identityOf(index.row());
-    m_writeProblems[problemKey(identity)].remove(column.name);
-    m_pending->setValue(m_table.name, identity, column.name, stored);
-    return true;
-}
-
-bool TableModel::setForeignKey(const QModelIndex& index, const QVariant& key, const QString& display)
-{
-    if (!(flags(index) & Qt::ItemIsEditable) || !m_pending)
-        return false;
-    const QString column = m_table.columns.at(index.column()).name;
-    const QVariant identity = identityOf(index.row());
-    m_writeProblems[problemKey(identity)].remove(column);
-    m_pending->setValue(m_table.name, identity, column, key, display);
-    return true;
-}
-
-void TableModel::setWriteProblem(const QVariant& identity, const QString& column, const QString& message)
-{
-    m_writeProblems[problemKey(identity)].insert(column, message);
-    const int row = rowOfIdentity(identity);
-    if (row >= 0)
-        emit dataChanged(index(row, 0), index(row, columnCount() - 1));
-}
-
-QVariant TableModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation == Qt::Vertical) {
-        if (role != Qt::DisplayRole || section < 0)
-            return {};
-        return section < windowRows() ? QVariant(m_windowStart + section + 1) : QVariant(QStringLiteral("*"));
-    }
-    if (section < 0 || section >= columnCount())
-        return {};
-    if (isComputedColumn(section)) {
-        const ComputedColumn& c = m_computed.at(section - m_table.columns.size());
-        if (role == Qt::DisplayRole)
-            return c.header;
-        if (role == Qt::ToolTipRole)
-            return QStringLiteral("%1 (computed, read-only)").arg(c.header);
-        return {};
-    }
-    const ColumnInfo& c = m_table.columns.at(section);
-    const ForeignKeyInfo* key = m_table.foreignKey(c.name);
-    switch (role) {
-    case Qt::DisplayRole:
-        return ColumnTitles::forColumn(c.name, key != nullptr);
-    case ColumnNameRole:
-        return c.name;
-    case Qt::ToolTipRole: {
-        QString tip = QStringLiteral("%1 %2").arg(c.name, c.declaredType).trimmed();
-        if (key)
-            tip += QStringLiteral("\nrefers to %1.%2, shown by %3")
-                       .arg(key->parentTable, key->parentColumn, key->displayColumn);
-        if (c.isTimestamp())
-            tip += QStringLiteral("\nshown in local time; stored as written");
-        return tip;
-    }
-    default:
-        return {};
-    }
-}
-
-Qt::ItemFlags TableModel::flags(const QModelIndex& index) const
-{
-    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
-        return Qt::NoItemFlags;
-    Qt::ItemFlags result = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
-    if (!isEditable() || isComputedColumn(index.column()))
-        return result;
-    const bool inserted = index.row() >= windowRows();
-    const ColumnInfo& column = m_table.columns.at(index.column());
-    // A stored row's key is its identity: it is not edited in place.
-    if (column.primaryKeyOrder > 0 && !inserted)
-        return result;
-    const QVariant identity = identityOf(index.row());
-    if (!identity.isValid() || (m_pending && m_pending->isDeleted(m_table.name, identity)))
-        return result;
-    return result | Qt::ItemIsEditable;
-}
-
 void TableModel::sort(int column, Qt::SortOrder order)
 {
     BrowseRequest request = m_request;
     request.sortColumn = column;
     request.sortOrder = order;
     setRequest(request);
-}
-
-bool TableModel::insertRows(int row, int count, const QModelIndex& parent)
-{
-    Q_UNUSED(row)
-    if (parent.isValid() || count < 1 || !isEditable() || !m_pending)
-        return false;
-    for (int i = 0; i < count; ++i)
-        m_pending->insertRow(m_table.name);
-    return true;
-}
-
-bool TableModel::removeRows(int row, int count, const QModelIndex& parent)
-{
-    if (parent.isValid() || row < 0 || count < 1 || row + count > rowCount() || !isEditable() || !m_pending)
-        return false;
-    QVariantList identities;
-    for (int r = row; r < row + count; ++r) {
-        const QVariant identity = identityOf(r);
-        if (!identity.isValid())
-            return false; // not loaded yet
-        identities << identity;
-    }
-    const PendingChanges::Group group(m_pending);
-    for (const QVariant& identity : identities)
-        m_pending->deleteRow(m_table.name, identity);
-    return true;
 }
 
 } // namespace quarry

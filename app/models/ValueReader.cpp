@@ -3,6 +3,7 @@
 #include "database/Connection.h"
 #include "database/SqlIdentifier.h"
 #include "database/SqlValue.h"
+#include "database/Statement.h"
 #include "models/RowIdentity.h"
 
 #include <QMutexLocker>
@@ -17,27 +18,14 @@ namespace {
 
 constexpr qint64 kHeadBytes = 64 * 1024;
 
-using StatementPtr = std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)>;
-
-StatementPtr prepare(sqlite3* db, const QString& sql)
+// A statement over one row of the cell's table, its identity bound; null when it cannot be prepared or bound.
+Statement prepareForRow(sqlite3* db, const QString& what, const CellAddress& cell)
 {
-    sqlite3_stmt* raw = nullptr;
-    const QByteArray utf8 = sql.toUtf8();
-    sqlite3_prepare_v2(db, utf8.constData(), int(utf8.size()), &raw, nullptr);
-    return StatementPtr(raw, sqlite3_finalize);
-}
-
-// A statement over one row of the cell's table, its identity bound.
-StatementPtr prepareForRow(sqlite3* db, const QString& what, const CellAddress& cell)
-{
-    StatementPtr statement =
-        prepare(db, QStringLiteral("SELECT %1 FROM %2 WHERE %3")
-                        .arg(what, SqlIdentifier::quote(cell.table), RowIdentity::condition(cell.identityColumns)));
-    const QVariantList binds = RowIdentity::binds(cell.identity);
-    for (int i = 0; statement && i < binds.size(); ++i) {
-        if (SqlValue::bind(statement.get(), i + 1, binds.at(i)) != SQLITE_OK)
-            return StatementPtr(nullptr, sqlite3_finalize);
-    }
+    Statement statement(db,
+                        QStringLiteral("SELECT %1 FROM %2 WHERE %3")
+                            .arg(what, SqlIdentifier::quote(cell.table), RowIdentity::condition(cell.identityColumns)));
+    if (!statement.isNull() && statement.bind(RowIdentity::binds(cell.identity)) != SQLITE_OK)
+        return Statement();
     return statement;
 }
 
@@ -76,12 +64,12 @@ CellRead ValueReader::readCell(sqlite3* db, const CellAddress& cell, qint64 maxB
     CellRead result;
     const QString column = SqlIdentifier::quote(cell.column);
     // typeof() and length() of a BLOB read no content; for TEXT, incremental I/O tells the size unread.
-    StatementPtr type = prepareForRow(db, QStringLiteral("typeof(%1)").arg(column), cell);
-    if (!type) {
+    const Statement type = prepareForRow(db, QStringLiteral("typeof(%1)").arg(column), cell);
+    if (type.isNull()) {
         result.error = QString::fromUtf8(sqlite3_errmsg(db));
         return result;
     }
-    const int rc = sqlite3_step(type.get());
+    const int rc = sqlite3_step(type.handle());
     if (rc == SQLITE_DONE) {
         result.found = false;
         return result;
@@ -90,7 +78,7 @@ CellRead ValueReader::readCell(sqlite3* db, const CellAddress& cell, qint64 maxB
         result.error = QString::fromUtf8(sqlite3_errmsg(db));
         return result;
     }
-    const QByteArray typeName(reinterpret_cast<const char*>(sqlite3_column_text(type.get(), 0)));
+    const QByteArray typeName(reinterpret_cast<const char*>(sqlite3_column_text(type.handle(), 0)));
     const bool isBlob = typeName == "blob";
     if ((isBlob || typeName == "text") && cell.hasRowid) {
         sqlite3_blob* blob = nullptr;
@@ -121,12 +109,12 @@ CellRead ValueReader::readCell(sqlite3* db, const CellAddress& cell, qint64 maxB
         }
     }
     // A WITHOUT ROWID table, a number or NULL: the value is read whole.
-    StatementPtr read = prepareForRow(db, column, cell);
-    if (!read || sqlite3_step(read.get()) != SQLITE_ROW) {
+    const Statement read = prepareForRow(db, column, cell);
+    if (read.isNull() || sqlite3_step(read.handle()) != SQLITE_ROW) {
         result.error = QString::fromUtf8(sqlite3_errmsg(db));
         return result;
     }
-    result.value = SqlValue::fromColumn(read.get(), 0);
+    result.value = read.value(0);
     result.bytes = SqlValue::bytes(result.value).size();
     return result;
 }

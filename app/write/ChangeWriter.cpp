@@ -5,12 +5,10 @@
 #include "database/Connection.h"
 #include "database/SqlError.h"
 #include "database/SqlIdentifier.h"
-#include "database/SqlValue.h"
+#include "database/Statement.h"
 #include "write/Vocabulary.h"
 
 #include <sqlite3.h>
-
-#include <memory>
 
 namespace quarry {
 
@@ -124,18 +122,14 @@ Result<qint64> ChangeWriter::write(const Change& change, ChangeFailure* failure)
     sqlite3* db = Connection::handleOf(m_db);
     if (!db)
         return report(failureOf(run, Error::Kind::Sql, QStringLiteral("The database is not open.")), failure);
-    sqlite3_stmt* raw = nullptr;
-    const QByteArray utf8 = sql.toUtf8();
-    if (sqlite3_prepare_v2(db, utf8.constData(), int(utf8.size()), &raw, nullptr) != SQLITE_OK)
+    Statement statement;
+    if (statement.prepare(db, sql.toUtf8()) != SQLITE_OK)
         return report(m_explainer.explain(sqliteError(db, {}), run), failure);
-    const std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> statement(raw, sqlite3_finalize);
-    for (int i = 0; i < bound.size(); ++i) {
-        if (SqlValue::bind(raw, i + 1, bound.at(i)) != SQLITE_OK)
-            return report(failureOf(run, Error::Kind::Usage,
-                                    QStringLiteral("A value for %1 cannot be written as it is.").arg(run.table)),
-                          failure);
-    }
-    if (sqlite3_step(raw) != SQLITE_DONE)
+    if (statement.bind(bound) != SQLITE_OK)
+        return report(failureOf(run, Error::Kind::Usage,
+                                QStringLiteral("A value for %1 cannot be written as it is.").arg(run.table)),
+                      failure);
+    if (sqlite3_step(statement.handle()) != SQLITE_DONE)
         return report(m_explainer.explain(sqliteError(db, {}), run), failure);
 
     if (run.kind == Change::Kind::Insert)

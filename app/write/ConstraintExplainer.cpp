@@ -1,5 +1,6 @@
 #include "write/ConstraintExplainer.h"
 
+#include "core/Counting.h"
 #include "database/SqlError.h"
 #include "database/SqlIdentifier.h"
 #include "write/Vocabulary.h"
@@ -325,7 +326,7 @@ std::optional<ConstraintExplainer::Clause> ConstraintExplainer::remainingChildre
         return Clause{{},
                       QStringLiteral("%1 still %2 to it")
                           .arg(Vocabulary::rowCount(children, key.child),
-                               children == 1 ? QStringLiteral("refers") : QStringLiteral("refer")),
+                               plural(children, QStringLiteral("refers"), QStringLiteral("refer"))),
                       false};
     }
     return std::nullopt;

@@ -44,10 +44,6 @@ public:
     bool isEmpty() const { return m_changes.isEmpty(); }
     // Replaces one change (an edited pending value), keeping its place.
     void replace(qsizetype index, const Change& change) { m_changes[index] = change; }
-    // Drops one change (an undone edit); later changes move down by one.
-    void removeAt(qsizetype index) { m_changes.removeAt(index); }
-    // Drops every change (Revert Changes).
-    void clear() { m_changes.clear(); }
 
     struct Report {
         // For each change, in the order of changes() before the commit: the rowid of an inserted row, else 0.

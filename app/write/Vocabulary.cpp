@@ -1,5 +1,6 @@
 #include "write/Vocabulary.h"
 
+#include "core/Counting.h"
 #include "database/SqlIdentifier.h"
 
 #include <QMetaType>
@@ -97,8 +98,8 @@ QString Vocabulary::quoted(const QVariant& value)
     case QMetaType::Bool:
         return value.toString();
     case QMetaType::QByteArray:
-        return value.toByteArray().size() == 1 ? QStringLiteral("a blob of 1 byte")
-                                               : QStringLiteral("a blob of %1 bytes").arg(value.toByteArray().size());
+        return QStringLiteral("a blob of ") +
+               plainCountText(value.toByteArray().size(), QStringLiteral("byte"), QStringLiteral("bytes"));
     default:
         break;
     }
@@ -123,8 +124,8 @@ QString Vocabulary::rowCount(qint64 n, const QString& table)
 {
     const QString noun = rowNoun(table);
     if (noun.isEmpty())
-        return n == 1 ? QStringLiteral("1 row of %1").arg(table) : QStringLiteral("%1 rows of %2").arg(n).arg(table);
-    return n == 1 ? QStringLiteral("1 %1").arg(noun) : QStringLiteral("%1 %2s").arg(n).arg(noun);
+        return plainCountText(n, QStringLiteral("row"), QStringLiteral("rows")) + QStringLiteral(" of ") + table;
+    return plainCountText(n, noun, noun + QLatin1Char('s'));
 }
 
 QString Vocabulary::sentence(const QString& clause)

@@ -24,6 +24,8 @@ private slots:
     void printsCsvWithAHeaderRow();
     void printsJsonArraysOfObjectsPerStatement();
     void printsAlignedTables();
+    void printsTextThatIsNotUtf8Decoded_data();
+    void printsTextThatIsNotUtf8Decoded();
     void marksATableCutShortByAnError();
     void reportsErrorsWithLineAndColumnOnStderr_data();
     void reportsErrorsWithLineAndColumnOnStderr();
@@ -86,6 +88,26 @@ void TestSqlCommand::printsJsonArraysOfObjectsPerStatement()
     QCOMPARE(users.at(1).toObject().value(QStringLiteral("raw")).toString(), QStringLiteral("AQI="));
     const QJsonArray count = QJsonDocument::fromJson((documents.at(1) + u']').toUtf8(), &error).array();
     QCOMPARE(count.at(0).toObject().value(QStringLiteral("n")).toInt(), 4);
+}
+
+void TestSqlCommand::printsTextThatIsNotUtf8Decoded_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::newRow("csv") << QStringLiteral("csv");
+    QTest::newRow("json") << QStringLiteral("json");
+    QTest::newRow("table") << QStringLiteral("table");
+}
+
+void TestSqlCommand::printsTextThatIsNotUtf8Decoded()
+{
+    // A text with a byte that is not UTF-8 is shown with U+FFFD in its place, its other characters kept: it was
+    // printed as an empty field.
+    QFETCH(QString, format);
+    const auto result =
+        TestFiles::runQuarry({QStringLiteral("sql"), m_path, QStringLiteral("SELECT CAST(x'61ff62' AS TEXT) AS t"),
+                              QStringLiteral("--format"), format});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.contains(QStringLiteral("a\ufffdb")), qPrintable(result.out));
 }
 
 void TestSqlCommand::printsAlignedTables()

@@ -34,19 +34,6 @@ namespace {
 
 const QString kGoToTip = QStringLiteral("Type a row number and press Return (Ctrl+G)");
 
-// Whether `column` holds the row's identity: the rowid alias (a lone INTEGER PRIMARY KEY) or the single-column
-// key of a WITHOUT ROWID table.
-bool isIdentityColumn(const TableInfo& table, const QString& column)
-{
-    if (table.primaryKey() != QStringList{column})
-        return false;
-    if (!table.hasRowid)
-        return true;
-    const int index = table.columnIndex(column);
-    return index >= 0 &&
-           table.columns.at(index).declaredType.trimmed().compare(QStringLiteral("INTEGER"), Qt::CaseInsensitive) == 0;
-}
-
 } // namespace
 
 TableBrowser::TableBrowser(DatabaseSession& session, std::unique_ptr<TableModel> model, QWidget* parent)
@@ -319,17 +306,6 @@ bool TableBrowser::eventFilter(QObject* watched, QEvent* event)
     return QWidget::eventFilter(watched, event);
 }
 
-void TableBrowser::followCell(const QModelIndex& index)
-{
-    const auto* model = qobject_cast<const TableModel*>(index.model());
-    if (!model || model->isComputedColumn(index.column()))
-        return;
-    const ForeignKeyInfo* key = model->table().foreignKey(model->table().columns.at(index.column()).name);
-    const QVariant value = index.data(Qt::EditRole);
-    if (key && !value.isNull())
-        emit followRequested(key->parentTable, key->parentColumn, value);
-}
-
 void TableBrowser::applyFilters()
 {
     BrowseRequest request = m_model->request();
@@ -356,23 +332,6 @@ void TableBrowser::reload()
     onCurrentRowChanged();
 }
 
-QVariant TableBrowser::currentIdentity() const
-{
-    const QModelIndex current = m_view->currentIndex();
-    return current.isValid() ? current.data(TableModel::IdentityRole) : QVariant();
-}
-
-void TableBrowser::selectIdentity(const QVariant& identity)
-{
-    const int row = m_model->rowOfIdentity(identity);
-    if (row < 0)
-        return;
-    const QModelIndex index = m_model->index(row, std::max(0, m_view->currentIndex().column()));
-    m_view->setCurrentIndex(index);
-    m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
-    m_view->setFocus(); // so Undo and the keyboard act on the grid, not on a search field
-}
-
 void TableBrowser::fitColumns()
 {
     // Measured on the first rows' shown text, a few dozen characters each: QTableView's
@@ -390,149 +349,6 @@ void TableBrowser::fitColumns()
                 width, metrics.horizontalAdvance(m_model->index(r, c).data().toString().left(SampleChars)) + padding);
         m_view->setColumnWidth(c, std::clamp(width, 60, 320));
     }
-}
-
-int TableBrowser::visibleRows() const
-{
-    return std::max(1, m_view->viewport()->height() / std::max(1, m_view->verticalHeader()->defaultSectionSize()));
-}
-
-void TableBrowser::updateRowBar()
-{
-    const bool windowed = m_model->isWindowed();
-    m_view->setVerticalScrollBarPolicy(windowed ? Qt::ScrollBarAlwaysOff : Qt::ScrollBarAsNeeded);
-    m_rowBar->setVisible(windowed);
-    if (!windowed)
-        return;
-    // The grid's own bar knows how many whole rows fit at the bottom; the bar over the table ends where it does.
-    const int gridMaximum = m_view->verticalScrollBar()->maximum();
-    const int fit = gridMaximum > 0 ? m_model->windowRows() - gridMaximum : visibleRows();
-    const qint64 lastTop = std::max<qint64>(0, m_model->storedRowCount() - fit);
-    const qint64 span = std::numeric_limits<int>::max() / 2;
-    m_rowBarScale = std::max<qint64>(1, (lastTop + span - 1) / span);
-    const QSignalBlocker block(m_rowBar);
-    m_rowBar->setRange(0, int(lastTop / m_rowBarScale));
-    m_rowBar->setPageStep(std::max(1, int(visibleRows() / m_rowBarScale)));
-    m_rowBar->setSingleStep(1);
-    m_rowBar->setValue(int((m_model->windowStart() + m_view->verticalScrollBar()->value()) / m_rowBarScale));
-}
-
-void TableBrowser::onViewScrolled(int value)
-{
-    if (m_syncingRowBar || !m_model->isWindowed())
-        return;
-    // The wheel, the keys or scrollTo moved the grid: follow on the bar, and move the window along when the
-    // top row comes near its edge.
-    showStoredRowAtTop(m_model->windowStart() + value);
-}
-
-void TableBrowser::onRowBarMoved(int value)
-{
-    if (!m_syncingRowBar)
-        showStoredRowAtTop(qint64(value) * m_rowBarScale);
-}
-
-void TableBrowser::showStoredRowAtTop(qint64 stored)
-{
-    m_syncingRowBar = true;
-    if (m_model->isWindowed()) {
-        const int rows = m_model->windowRows();
-        const int margin = std::max(visibleRows() * 2, rows / 8);
-        const qint64 offset = stored - m_model->windowStart();
-        // The model clamps the window to the table, so at either end this asks for no move.
-        if (offset < margin || offset + visibleRows() > rows - margin)
-            m_model->setWindowStart(stored - m_model->windowLimit() / 2);
-    }
-    QScrollBar* grid = m_view->verticalScrollBar();
-    grid->setValue(int(std::max<qint64>(0, stored - m_model->windowStart())));
-    // The grid stops where its last row is at the bottom; the bar says where it did stop.
-    if (m_model->isWindowed())
-        m_rowBar->setValue(int((m_model->windowStart() + grid->value()) / m_rowBarScale));
-    m_syncingRowBar = false;
-}
-
-void TableBrowser::goToRow(qint64 number)
-{
-    const qint64 stored = std::clamp<qint64>(number - 1, 0, std::max<qint64>(0, m_model->storedRowCount() - 1));
-    if (m_model->storedRowCount() == 0)
-        return;
-    // Put the row in the middle of the grid where the table allows.
-    showStoredRowAtTop(std::max<qint64>(0, stored - visibleRows() / 2));
-    const int row = m_model->modelRowOf(stored);
-    if (row < 0)
-        return;
-    const QModelIndex index = m_model->index(row, std::max(0, m_view->currentIndex().column()));
-    m_view->setCurrentIndex(index);
-    m_view->scrollTo(index);
-    m_view->setFocus();
-}
-
-void TableBrowser::focusGoToField()
-{
-    m_goTo->setFocus(Qt::ShortcutFocusReason);
-    m_goTo->selectAll();
-}
-
-void TableBrowser::goToLastRow()
-{
-    m_model->setWindowStart(m_model->storedRowCount());
-    if (m_model->rowCount() == 0)
-        return;
-    const QModelIndex index = m_model->index(m_model->rowCount() - 1, std::max(0, m_view->currentIndex().column()));
-    m_view->setCurrentIndex(index);
-    m_view->scrollTo(index);
-    m_view->setFocus();
-}
-
-void TableBrowser::goToKey(const QString& column, const QVariant& value)
-{
-    const int c = m_model->modelColumn(column);
-    // The key is in the rows read so far (small tables): select it where it is.
-    for (int row = 0; row < std::min(m_model->rowCount(), TableModel::PageSize) && c >= 0; ++row) {
-        const QModelIndex index = m_model->index(row, c);
-        if (index.data(Qt::EditRole) == value) {
-            m_view->setCurrentIndex(index);
-            m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
-            return;
-        }
-    }
-    // Anywhere in a big table: when the key is the row's identity, the loader counts the rows before it in the
-    // current order and the grid goes there. A row the filters leave out is shown on its own instead.
-    disconnect(m_locating);
-    if (isIdentityColumn(m_model->table(), column)) {
-        m_locating = connect(m_model.get(), &TableModel::located, this,
-                             [this, c, value](const QVariant& identity, qint64 stored) {
-                                 if (identity != value)
-                                     return;
-                                 disconnect(m_locating);
-                                 if (stored >= 0) {
-                                     m_model->expectRows(stored + 1);
-                                     goToRow(stored + 1);
-                                     if (c >= 0)
-                                         m_view->setCurrentIndex(m_view->currentIndex().siblingAtColumn(c));
-                                 } else {
-                                     filterToKey(c, value);
-                                 }
-                             });
-        m_model->locate(value);
-        return;
-    }
-    filterToKey(c, value);
-}
-
-void TableBrowser::filterToKey(int c, const QVariant& value)
-{
-    // Show just that row, with its filter in view to clear.
-    BrowseRequest request;
-    request.columnFilters.insert(c >= 0 ? c : 0, QStringLiteral("=") + value.toString());
-    setRequest(request);
-    connect(
-        m_model.get(), &TableModel::loadingChanged, this,
-        [this](bool loading) {
-            if (!loading && m_model->rowCount() > 0)
-                m_view->setCurrentIndex(m_model->index(0, 0));
-        },
-        Qt::SingleShotConnection);
 }
 
 QModelIndexList TableBrowser::selectedRows() const
@@ -565,97 +381,6 @@ void TableBrowser::setNullAtCurrent()
     const QModelIndex index = m_view->currentIndex();
     if (index.isValid() && (m_model->flags(index) & Qt::ItemIsEditable))
         m_model->setData(index, QVariant());
-}
-
-void TableBrowser::onCurrentRowChanged()
-{
-    const QVariant identity = currentIdentity();
-    if (identity.isValid() && !PendingChanges::isInserted(identity)) {
-        auto summary = m_session.referencesSummary(m_model->table().name, identity);
-        m_references = summary ? *summary : QString();
-    } else {
-        m_references.clear();
-    }
-    updateDetail();
-    emit statusChanged();
-}
-
-QString TableBrowser::referencesText() const
-{
-    return m_references;
-}
-
-void TableBrowser::updateDetail()
-{
-    if (m_detailTable.isEmpty())
-        return;
-    const QModelIndex current = m_view->currentIndex();
-    const ForeignKeyInfo* key = nullptr;
-    auto childInfo = m_session.table(m_detailTable);
-    if (childInfo)
-        key = childInfo->foreignKey(m_detailColumn);
-    const QString words = ColumnTitles::forColumn(m_detailTable, false);
-    if (!current.isValid() || !key) {
-        m_detailTitle->setText(QStringLiteral("Select a row to see its %1.").arg(words.toLower()));
-        m_detailView->setModel(nullptr);
-        m_detailModel.reset();
-        return;
-    }
-    const int parentColumn = m_model->modelColumn(key->parentColumn);
-    const QVariant value = parentColumn >= 0 ? m_model->index(current.row(), parentColumn).data(Qt::EditRole)
-                                             : current.data(TableModel::IdentityRole);
-    if (!m_detailModel) {
-        auto model = m_session.createModel(m_detailTable);
-        if (!model)
-            return;
-        m_detailModel = std::move(*model);
-        m_detailView->setModel(m_detailModel.get());
-    }
-    BrowseRequest request;
-    request.fixedColumn = m_detailColumn;
-    request.fixedValue = value;
-    m_detailModel->setRequest(request);
-    const QString name = m_model->index(current.row(), 1).data().toString();
-    m_detailTitle->setText(QStringLiteral("%1 of %2 %3%4")
-                               .arg(words, ColumnTitles::forColumn(m_model->table().name, false).toLower(), name,
-                                    m_references.isEmpty() ? QString() : QStringLiteral("  \u2014  ") + m_references));
-}
-
-void TableBrowser::showContextMenu(const QPoint& position)
-{
-    auto* view = qobject_cast<QTableView*>(sender());
-    if (!view)
-        return;
-    const QModelIndex index = view->indexAt(position);
-    QMenu menu(this);
-    if (index.isValid() && (index.data(TableModel::StateRole).toInt() & TableModel::ForeignKey) &&
-        !index.data(Qt::EditRole).isNull()) {
-        menu.addAction(QStringLiteral("Go to Referenced Row"), this, [this, index] { followCell(index); });
-        menu.addSeparator();
-    }
-    if (index.isValid()) {
-        using Format = GridClipboard::Format;
-        menu.addAction(QStringLiteral("Copy"), this, [this, view] { copySelection(view, Format::Tsv, false); });
-        menu.addAction(QStringLiteral("Copy with Headers"), this,
-                       [this, view] { copySelection(view, Format::Tsv, true); });
-        QMenu* copyAs = menu.addMenu(QStringLiteral("Copy As"));
-        copyAs->addAction(QStringLiteral("CSV"), this, [this, view] { copySelection(view, Format::Csv, true); });
-        copyAs->addAction(QStringLiteral("JSON"), this, [this, view] { copySelection(view, Format::Json, true); });
-        copyAs->addAction(QStringLiteral("SQL INSERT Statements"), this,
-                          [this, view] { copySelection(view, Format::SqlInsert, true); });
-        if (view == m_view && m_model->isEditable())
-            menu.addAction(QStringLiteral("Paste"), this, &TableBrowser::pasteClipboard);
-        menu.addSeparator();
-    }
-    if (view == m_view && m_model->table().isEditable() && !m_session.isReadOnly()) {
-        menu.addAction(QStringLiteral("Set to NULL"), this, &TableBrowser::setNullAtCurrent)
-            ->setEnabled(index.isValid() && (m_model->flags(index) & Qt::ItemIsEditable));
-        menu.addAction(QStringLiteral("Insert Row"), this, &TableBrowser::insertRow);
-        if (QAction* remove = window()->findChild<QAction*>(QStringLiteral("deleteRows")))
-            menu.addAction(remove);
-    }
-    if (!menu.isEmpty())
-        menu.exec(view->viewport()->mapToGlobal(position));
 }
 
 } // namespace quarry
