@@ -159,15 +159,38 @@ QString BrowseSql::identityEquals() const
 
 QString BrowseSql::selectList() const
 {
+    // typeof() and length() of a BLOB read only the row's header, never the BLOB's pages.
+    const QString big = QStringLiteral("typeof(%1) = 'blob' AND length(%1) > %2");
     QStringList parts;
+    QStringList marks;
     parts << (m_identity.isEmpty() ? QStringLiteral("NULL") : identityList());
-    for (const ColumnInfo& c : m_table.columns)
-        parts << column(QStringLiteral("t"), c.name);
+    for (int i = 0; i < m_table.columns.size(); ++i) {
+        const QString value = column(QStringLiteral("t"), m_table.columns.at(i).name);
+        const QString isBig = big.arg(value, QString::number(MaxBrowsedBlobBytes));
+        parts << QStringLiteral("CASE WHEN %1 THEN NULL ELSE %2 END").arg(isBig, value);
+        marks << QStringLiteral("CASE WHEN %1 THEN '%2:' || length(%3) || ' ' ELSE '' END")
+                     .arg(isBig, QString::number(i), value);
+    }
     for (int i = 0; i < m_table.foreignKeys.size(); ++i)
         parts << column(QStringLiteral("r%1").arg(i), m_table.foreignKeys.at(i).displayColumn);
     for (const ComputedColumn& c : m_computed)
         parts << QLatin1Char('(') + c.expression + QLatin1Char(')');
+    parts << (marks.isEmpty() ? QStringLiteral("''") : marks.join(QStringLiteral(" || ")));
     return parts.join(QStringLiteral(", "));
+}
+
+QList<std::pair<int, qint64>> BrowseSql::parseBigBlobs(const QString& marks)
+{
+    QList<std::pair<int, qint64>> result;
+    for (const QString& mark : marks.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        bool columnOk = false;
+        bool sizeOk = false;
+        const int tableColumn = mark.section(QLatin1Char(':'), 0, 0).toInt(&columnOk);
+        const qint64 bytes = mark.section(QLatin1Char(':'), 1).toLongLong(&sizeOk);
+        if (columnOk && sizeOk)
+            result.append({tableColumn, bytes});
+    }
+    return result;
 }
 
 QString BrowseSql::orderBy(bool reverse) const

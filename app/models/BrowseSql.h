@@ -7,6 +7,7 @@
 #include <QVariantList>
 
 #include <algorithm>
+#include <utility>
 
 namespace quarry {
 
@@ -30,6 +31,10 @@ struct ComputedColumn {
 // value (the author's username), or the key itself with a comparison operator.
 class BrowseSql {
 public:
+    // A BLOB longer than this is never read while browsing: its row gives only its size (see bigBlobs()), so
+    // a row with a 1 GB BLOB is stepped as fast as any other.
+    static constexpr qsizetype MaxBrowsedBlobBytes = 16 * 1024;
+
     BrowseSql() = default;
     BrowseSql(const TableInfo& table, const QList<ComputedColumn>& computed, const BrowseRequest& request);
 
@@ -37,6 +42,13 @@ public:
     int displayOffset() const { return 1 + tableColumnCount(); }
     int computedOffset() const { return displayOffset() + int(m_table.foreignKeys.size()); }
     int rowWidth() const { return computedOffset() + int(m_computed.size()); }
+    // After rowWidth() columns (identity packed), page and seek rows end with one more column that names the
+    // table columns holding a BLOB longer than MaxBrowsedBlobBytes, read as NULL: "2:1073741824 5:40000 " gives
+    // table column 2's and 5's sizes. Empty text when there is none. parseBigBlobs() reads it.
+    static QList<std::pair<int, qint64>> parseBigBlobs(const QString& marks);
+    const QString& tableName() const { return m_table.name; }
+    QString columnName(int tableColumn) const { return m_table.columns.at(tableColumn).name; }
+    bool hasRowid() const { return m_table.hasRowid; }
     bool hasIdentity() const { return !m_identity.isEmpty(); }
     // How many columns the identity takes in a row as read: 1, or the primary key's width.
     int identityWidth() const { return std::max(1, int(m_identity.size())); }

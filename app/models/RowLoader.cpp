@@ -20,7 +20,7 @@ constexpr std::size_t kMaxQueuedRequests = 6;
 constexpr int kKeyStepsPerSlice = 20000;
 // Text and BLOB cells longer than this are held as their first kCellHeadBytes and their size; the value editor
 // reads the whole value on demand. A page of 256 rows then holds at most a few megabytes, whatever the file has.
-constexpr qsizetype kMaxCellBytes = 16 * 1024;
+constexpr qsizetype kMaxCellBytes = BrowseSql::MaxBrowsedBlobBytes;
 constexpr qsizetype kCellHeadBytes = 1024;
 
 class Statement {
@@ -186,8 +186,13 @@ public:
             QVariantList row;
             row.reserve(width);
             row << statement->identity(0, identityWidth); // exact
-            for (int c = identityWidth; c < width; ++c)
+            for (int c = identityWidth; c < width - 1; ++c)
                 row << statement->cell(c);
+            const QString bigBlobs = statement->value(width - 1).toString();
+            if (!bigBlobs.isEmpty()) {
+                for (const auto& [tableColumn, bytes] : BrowseSql::parseBigBlobs(bigBlobs))
+                    row[1 + tableColumn] = bigBlob(row.at(0), tableColumn, bytes);
+            }
             rows << row;
         }
         if (rc != SQLITE_DONE)
@@ -195,6 +200,26 @@ public:
         if (reverse)
             std::reverse(rows.begin(), rows.end());
         return rows;
+    }
+
+    // A BLOB the page did not read: its size, and its first bytes read with incremental I/O, which reads only
+    // the pages they are on (a table without a rowid, or a view, gives the size alone).
+    QVariant bigBlob(const QVariant& identity, int tableColumn, qint64 bytes) const
+    {
+        CutValue cut;
+        cut.isBlob = true;
+        cut.bytes = bytes;
+        sqlite3_blob* blob = nullptr;
+        if (m_sql.hasRowid() && sqlite3_blob_open(m_db, "main", m_sql.tableName().toUtf8().constData(),
+                                                  m_sql.columnName(tableColumn).toUtf8().constData(),
+                                                  identity.toLongLong(), 0, &blob) == SQLITE_OK) {
+            const int head = int(std::min<qint64>(kCellHeadBytes, sqlite3_blob_bytes(blob)));
+            QByteArray bytesRead(head, Qt::Uninitialized);
+            if (sqlite3_blob_read(blob, bytesRead.data(), head, 0) == SQLITE_OK)
+                cut.head = bytesRead;
+        }
+        sqlite3_blob_close(blob);
+        return QVariant::fromValue(cut);
     }
 
     std::optional<QString> count()

@@ -1,14 +1,18 @@
 #include "TestFiles.h"
 #include "blog/DemoDatabase.h"
 #include "database/Connection.h"
+#include "database/SqlValue.h"
 #include "models/PendingChanges.h"
 #include "models/SchemaReader.h"
 #include "models/TableModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sqlite3.h>
 
 using namespace quarry;
 using quarry::test::TestFiles;
@@ -31,6 +35,8 @@ private slots:
     void readsTablesWithOddNames();
     void locatesEveryRowInTheCurrentOrder_data();
     void locatesEveryRowInTheCurrentOrder();
+    void readsNoBlobLongerThanACellWhileBrowsing_data();
+    void readsNoBlobLongerThanACellWhileBrowsing();
 
 private:
     std::unique_ptr<TableModel> model(const QString& file, const QString& table, PendingChanges* pending = nullptr);
@@ -388,6 +394,92 @@ void TestTableModel::locatesEveryRowInTheCurrentOrder()
         const QList<QVariant> answer = located.takeFirst();
         QCOMPARE(answer.at(0).toLongLong(), id);
         QCOMPARE(answer.at(1).toLongLong(), places.value(id, -1));
+    }
+}
+
+namespace {
+
+// Bytes this process has read through read(2) and the like (SQLite's default I/O), page cache or not.
+qint64 bytesRead()
+{
+    QFile io(QStringLiteral("/proc/self/io"));
+    if (!io.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : io.readAll().split('\n')) {
+        if (line.startsWith("rchar:"))
+            return line.mid(6).trimmed().toLongLong();
+    }
+    return -1;
+}
+
+} // namespace
+
+void TestTableModel::readsNoBlobLongerThanACellWhileBrowsing_data()
+{
+    QTest::addColumn<QString>("columns");  // of t, with b the BLOB column
+    QTest::addColumn<QString>("options");  // of CREATE TABLE
+    QTest::addColumn<int>("sortColumn");   // -1: the natural order
+    QTest::addColumn<bool>("pagesUnread"); // no page of the BLOB is read at all
+    QTest::addColumn<bool>("hasHead");     // the cut value holds the BLOB's first bytes
+    // A column stored after the BLOB is reached through the BLOB's chain of overflow pages: SQLite reads them
+    // (without holding them) to find it. Only a BLOB at the end of its row goes unread.
+    QTest::newRow("BLOB last") << QStringLiteral("id INTEGER PRIMARY KEY, s TEXT, b BLOB") << QString() << -1 << true
+                               << true;
+    QTest::newRow("BLOB last, sorted by another column")
+        << QStringLiteral("id INTEGER PRIMARY KEY, s TEXT, b BLOB") << QString() << 1 << true << true;
+    QTest::newRow("a column after the BLOB")
+        << QStringLiteral("id INTEGER PRIMARY KEY, b BLOB, s TEXT") << QString() << -1 << false << true;
+    // SQLite compares whole keys of a WITHOUT ROWID table, so it reads long rows there whatever Quarry asks for.
+    QTest::newRow("WITHOUT ROWID") << QStringLiteral("id INTEGER PRIMARY KEY, s TEXT, b BLOB")
+                                   << QStringLiteral(" WITHOUT ROWID") << -1 << false << false;
+}
+
+void TestTableModel::readsNoBlobLongerThanACellWhileBrowsing()
+{
+    QFETCH(QString, columns);
+    QFETCH(QString, options);
+    QFETCH(int, sortColumn);
+    QFETCH(bool, pagesUnread);
+    QFETCH(bool, hasHead);
+    const QString file = TestFiles::currentTestPath(m_dir);
+    constexpr qint64 kBlob = 64LL * 1024 * 1024;
+    QVERIFY(TestFiles::execSql(file, QStringLiteral("CREATE TABLE t (%1)%2;"
+                                                    "INSERT INTO t (id, s, b) VALUES (1, 'a', x'01'), "
+                                                    "(2, 'b', zeroblob(%3)), (3, 'c', randomblob(16384)), "
+                                                    "(4, 'd', randomblob(16385));")
+                                         .arg(columns, options)
+                                         .arg(kBlob)));
+    const qint64 before = bytesRead();
+    QVERIFY(before >= 0);
+    const sqlite3_int64 memoryBefore = sqlite3_memory_used();
+    sqlite3_memory_highwater(1);
+    auto table = model(file, QStringLiteral("t"));
+    QVERIFY(table);
+    const int b = table->modelColumn(QStringLiteral("b"));
+    if (sortColumn >= 0) {
+        BrowseRequest request;
+        request.sortColumn = sortColumn;
+        table->setRequest(request);
+    }
+    QVERIFY(waitForRows(*table));
+    QCOMPARE(table->rowCount(), 4);
+    QCOMPARE(textAt(*table, 1, table->modelColumn(QStringLiteral("s"))), QStringLiteral("b"));
+    const QVariant big = table->data(table->index(1, b), Qt::EditRole);
+    QVERIFY(big.metaType() == QMetaType::fromType<CutValue>());
+    const CutValue cut = big.value<CutValue>();
+    QVERIFY(cut.isBlob);
+    QCOMPARE(cut.bytes, kBlob);
+    QCOMPARE(cut.head, hasHead ? QByteArray(1024, '\0') : QByteArray());
+    // A BLOB of exactly a cell's limit is read whole; one byte more is cut.
+    QCOMPARE(table->data(table->index(2, b), Qt::EditRole).toByteArray().size(), 16384);
+    QVERIFY(table->data(table->index(3, b), Qt::EditRole).metaType() == QMetaType::fromType<CutValue>());
+    if (options.isEmpty()) {
+        const sqlite3_int64 peak = sqlite3_memory_highwater(0) - memoryBefore;
+        QVERIFY2(peak < kBlob / 8, qPrintable(QStringLiteral("SQLite held %1 bytes at once").arg(peak)));
+    }
+    if (pagesUnread) {
+        const qint64 read = bytesRead() - before;
+        QVERIFY2(read < kBlob / 8, qPrintable(QStringLiteral("browsing read %1 bytes").arg(read)));
     }
 }
 
