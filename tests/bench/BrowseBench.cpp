@@ -261,6 +261,10 @@ bool BrowseBench::browse(BrowseFigures& figures)
             }
         });
     m_notes << QStringLiteral("jump to last: Ctrl+End pressed %1 time(s)").arg(presses);
+    // Where the memory went, when the scroll's peak is larger than expected.
+    m_notes << QStringLiteral("resident memory after the first rows and the jump: %1 MB (peak %2 MB)")
+                   .arg(ProcessMemory::currentMb(), 0, 'f', 1)
+                   .arg(ProcessMemory::peakMb(), 0, 'f', 1);
 
     // Scroll from top to bottom; the peak resident memory after it.
     const auto scrolled = scrollEndToEnd();

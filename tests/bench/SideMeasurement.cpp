@@ -26,8 +26,8 @@ QString toText(const BrowseFigures& figures, const QJsonObject& editor = {})
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
-// A file of the huge-values scenario: browsed as the posts are (first rows, jump, scroll), and on the huge one
-// the value editor opened on the BLOB and on the TEXT.
+// A file of the huge-values scenario: browsed as the posts are (first rows, jump, scroll), then the value editor
+// opened on the BLOB's and on the TEXT's cell (huge ones, or small values in the plain file).
 QString runValues(const BenchOptions& options)
 {
     QuarrySubject subject(QString::fromLatin1(ValuesDatabase::kTable));
@@ -35,10 +35,17 @@ QString runValues(const BenchOptions& options)
     QJsonObject editor;
     {
         BrowseBench bench(subject, options);
-        if (bench.browse(figures) && options.measure == BenchOptions::Side::Huge) {
+        if (bench.browse(figures)) {
             const ValuesDatabase file(options);
+            const bool huge = options.measure == BenchOptions::Side::Huge;
+            const QByteArray text =
+                huge ? ValuesDatabase::textHead(256) : ValuesDatabase::smallValue(file.textRowId()) + '\n';
             ValueEditorBench values(bench, subject, options);
-            editor = values.run(file.blobRowId(), file.textRowId()).toJson();
+            editor = values
+                         .run(file.blobRowId(),
+                              huge ? ValuesDatabase::blobHead(16) : ValuesDatabase::smallValue(file.blobRowId()),
+                              file.textRowId(), QString::fromUtf8(text.left(text.indexOf('\n'))))
+                         .toJson();
         }
         bench.finish(figures);
     }

@@ -32,13 +32,13 @@ constexpr qint64 kNsPerMs = 1'000'000;
 
 QStringList ValueEditorFigures::keys()
 {
-    return {QStringLiteral("value_editor_blob_first_bytes_ms"), QStringLiteral("value_editor_blob_loaded_ms"),
-            QStringLiteral("value_editor_text_ms")};
+    return {QStringLiteral("go_to_middle_row_ms"), QStringLiteral("value_editor_blob_first_bytes_ms"),
+            QStringLiteral("value_editor_blob_loaded_ms"), QStringLiteral("value_editor_text_ms")};
 }
 
 QJsonObject ValueEditorFigures::toJson() const
 {
-    const std::optional<double> values[] = {blobFirstBytesMs, blobLoadedMs, textShownMs};
+    const std::optional<double> values[] = {goToMiddleMs, blobFirstBytesMs, blobLoadedMs, textShownMs};
     QJsonObject object;
     const QStringList names = keys();
     for (int i = 0; i < names.size(); ++i)
@@ -51,7 +51,8 @@ ValueEditorBench::ValueEditorBench(BrowseBench& bench, QuarrySubject& subject, c
 {
 }
 
-ValueEditorFigures ValueEditorBench::run(qint64 blobRowId, qint64 textRowId)
+ValueEditorFigures ValueEditorBench::run(qint64 blobRowId, const QByteArray& blobHead, qint64 textRowId,
+                                         const QString& textFirstLine)
 {
     ValueEditorFigures figures;
     ValueEditor* editor = m_subject.mainWindow()->valueDock()->editor();
@@ -59,22 +60,22 @@ ValueEditorFigures ValueEditorBench::run(qint64 blobRowId, qint64 textRowId)
         m_bench.addNote(QStringLiteral("value editor: the dock has no editor (no file open)"));
         return figures;
     }
-    if (selectCell(blobRowId)) {
-        const QString firstLine = QString::fromLatin1(ValuesDatabase::blobHead(16).toHex(' '));
+    figures.goToMiddleMs = selectCell(blobRowId);
+    if (figures.goToMiddleMs) {
+        const QString firstLine = QString::fromLatin1(blobHead.left(16).toHex(' '));
         figures.blobFirstBytesMs = openEditor(QStringLiteral("value editor on the BLOB"), editor->hexView()->editor(),
                                               firstLine, &figures.blobLoadedMs);
         closeEditor();
     }
     if (selectCell(textRowId)) {
-        const QByteArray head = ValuesDatabase::textHead(256);
-        const QString firstLine = QString::fromUtf8(head.left(head.indexOf('\n')));
-        figures.textShownMs = openEditor(QStringLiteral("value editor on the TEXT"), editor->textEditor(), firstLine);
+        figures.textShownMs =
+            openEditor(QStringLiteral("value editor on the TEXT"), editor->textEditor(), textFirstLine);
         closeEditor();
     }
     return figures;
 }
 
-bool ValueEditorBench::selectCell(qint64 rowId)
+std::optional<double> ValueEditorBench::selectCell(qint64 rowId)
 {
     TableBrowser* browser = m_subject.browser();
     QTableView* view = browser->view();
@@ -94,14 +95,14 @@ bool ValueEditorBench::selectCell(qint64 rowId)
         [&] { return m_subject.tableRow(view->currentIndex().row()) == stored && m_bench.visibleRowsLoaded(); });
     if (!moved) {
         m_bench.addNote(QStringLiteral("%1: the grid did not get there; the value editor was not opened").arg(step));
-        return false;
+        return std::nullopt;
     }
     m_bench.addNote(QStringLiteral("%1 (Go to row field, Return): %2 ms").arg(step).arg(*moved, 0, 'f', 1));
     // A person clicks the value's cell.
     view->setFocus();
     view->setCurrentIndex(view->currentIndex().siblingAtColumn(
         browser->model()->modelColumn(QString::fromLatin1(ValuesDatabase::kValueColumn))));
-    return true;
+    return moved;
 }
 
 std::optional<double> ValueEditorBench::openEditor(const QString& step, QPlainTextEdit* page, const QString& firstLine,

@@ -65,7 +65,7 @@ bool insertRows(sqlite3* db, qint64 rows, QString& error)
     bool ok = true;
     for (qint64 id = 1; ok && id <= rows; ++id) {
         const QByteArray title = "Item " + QByteArray::number(id) + " of the huge-values table";
-        const QByteArray payload = "small value " + QByteArray::number(id * 7919 % 100000);
+        const QByteArray payload = ValuesDatabase::smallValue(id);
         sqlite3_bind_int64(stmt, 1, id);
         sqlite3_bind_text(stmt, 2, title.constData(), int(title.size()), SQLITE_TRANSIENT);
         // Small BLOBs and small TEXT alternate, so the column holds both as the huge file's does.
@@ -151,6 +151,11 @@ QByteArray ValuesDatabase::blobHead(int bytes)
     return head;
 }
 
+QByteArray ValuesDatabase::smallValue(qint64 id)
+{
+    return "small value " + QByteArray::number(id * 7919 % 100000);
+}
+
 QByteArray ValuesDatabase::textHead(int bytes)
 {
     QByteArray text;
@@ -171,9 +176,10 @@ bool ValuesDatabase::matches(const QString& path, bool huge) const
             sqlite3_bind_int64(stmt, 1, blobRowId());
             sqlite3_bind_int64(stmt, 2, textRowId());
             if (sqlite3_step(stmt) == SQLITE_ROW) {
-                const bool sizes =
-                    huge ? sqlite3_column_int64(stmt, 1) == m_blobBytes && sqlite3_column_int64(stmt, 2) == m_textBytes
-                         : sqlite3_column_type(stmt, 1) == SQLITE_NULL;
+                // The plain file holds small values in those rows (NULL reads as 0).
+                const qint64 blob = sqlite3_column_int64(stmt, 1);
+                const qint64 text = sqlite3_column_int64(stmt, 2);
+                const bool sizes = huge ? blob == m_blobBytes && text == m_textBytes : blob < 1024 && text < 1024;
                 same = sqlite3_column_int64(stmt, 0) == m_rows && sizes;
             }
         }

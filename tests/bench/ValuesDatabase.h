@@ -30,6 +30,9 @@ public:
     // The first bytes of the huge BLOB and of the huge TEXT, as the value editor should show them.
     static QByteArray blobHead(int bytes);
     static QByteArray textHead(int bytes);
+    // Row `id`'s small payload: a BLOB for even ids, TEXT for odd ones (the plain file's value at blobRowId() and
+    // textRowId()).
+    static QByteArray smallValue(qint64 id);
 
     // True when `path` holds these rows (and, for `huge`, these huge values): then it is reused.
     bool matches(const QString& path, bool huge) const;
