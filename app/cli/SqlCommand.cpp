@@ -183,7 +183,7 @@ int SqlCommand::run(const CliContext& context)
             context.out.flush();
             return context.fail(cancelled(db, executor.errorAt(i, QString()), sqlite3_get_autocommit(db) == 0));
         }
-        PreparedStatement statement;
+        Statement statement;
         if (auto error = executor.prepare(i, statement)) {
             context.out.flush();
             return context.fail(describe(*error));
@@ -219,7 +219,7 @@ int SqlCommand::run(const CliContext& context)
         }
         if (outcome.error) {
             context.out.flush();
-            statement = PreparedStatement(); // finalized, so that a transaction it read in can be rolled back
+            statement = Statement(); // finalized, so that a transaction it read in can be rolled back
             return context.fail(cancel.cancelled().load() ? cancelled(db, *outcome.error, inTransaction)
                                                           : describe(*outcome.error));
         }

@@ -1,5 +1,7 @@
 #include "core/CsvField.h"
 
+#include "core/ValueText.h"
+
 #include <algorithm>
 
 namespace quarry {
@@ -21,6 +23,13 @@ QString CsvField::quote(const QString& text, EmptyText empty, QChar separator)
     }
     quoted += u'"';
     return quoted;
+}
+
+QString CsvField::value(const QVariant& value, QChar separator)
+{
+    if (value.isNull())
+        return {};
+    return quote(ValueText::plain(value), EmptyText::Quoted, separator);
 }
 
 } // namespace quarry

@@ -1,5 +1,7 @@
 #include "core/ValueText.h"
 
+#include "core/Counting.h"
+
 #include <charconv>
 #include <cmath>
 
@@ -58,7 +60,7 @@ QString ValueText::plain(const QVariant& value)
 QString ValueText::byteSize(qint64 bytes)
 {
     if (bytes < 1024)
-        return bytes == 1 ? QStringLiteral("1 byte") : QStringLiteral("%1 bytes").arg(bytes);
+        return plainCountText(bytes, QStringLiteral("byte"), QStringLiteral("bytes"));
     if (bytes < 1024 * 1024)
         return QStringLiteral("%1 KiB").arg(double(bytes) / 1024.0, 0, 'f', 1);
     if (bytes < 1024LL * 1024 * 1024)

@@ -1,17 +1,13 @@
 #include "database/WriteBehindVfs.h"
 
+#include "database/WriteQueue.h"
+
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <condition_variable>
-#include <deque>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <new>
 #include <system_error>
-#include <thread>
-#include <vector>
 
 namespace quarry {
 
@@ -21,150 +17,6 @@ const char kName[] = "quarry-write-behind";
 
 // SQLite keeps file-control opcodes below 100 for itself and leaves the rest to VFSes.
 constexpr int kFlushOpcode = 0x51570001;
-
-struct PendingWrite {
-    sqlite3_int64 offset = 0;
-    std::vector<char> bytes; // reused: its capacity stays from one write to the next
-};
-
-// The queue of one main database file's writes and the thread that writes them, in the order they came.
-// The thread writes through a file of its own (`file`, a second open of the same path), so that nothing in the
-// default VFS's file object is shared between it and the connection's thread.
-class WriteQueue {
-public:
-    explicit WriteQueue(sqlite3_file* file) : m_file(file), m_thread([this] { run(); }) {}
-
-    ~WriteQueue()
-    {
-        {
-            std::lock_guard lock(m_mutex);
-            m_stopping = true;
-        }
-        m_queued.notify_one();
-        m_thread.join(); // writes what is left first
-    }
-
-    WriteQueue(const WriteQueue&) = delete;
-    WriteQueue& operator=(const WriteQueue&) = delete;
-
-    int write(const void* data, int size, sqlite3_int64 offset)
-    {
-        std::unique_ptr<PendingWrite> pending;
-        {
-            std::unique_lock lock(m_mutex);
-            m_written.wait(lock, [&] {
-                return m_error != SQLITE_OK || m_queue.empty() || m_bytes + size <= WriteBehindVfs::kQueueBytes;
-            });
-            if (m_error != SQLITE_OK)
-                return m_error;
-            if (!m_spare.empty()) {
-                pending = std::move(m_spare.back());
-                m_spare.pop_back();
-            }
-        }
-        try {
-            if (!pending)
-                pending = std::make_unique<PendingWrite>();
-            const auto* bytes = static_cast<const char*>(data);
-            pending->bytes.assign(bytes, bytes + size);
-        } catch (const std::bad_alloc&) {
-            return SQLITE_IOERR_NOMEM;
-        }
-        pending->offset = offset;
-        {
-            std::lock_guard lock(m_mutex);
-            // Every allocation happens here, so that the writer thread never allocates: m_spare has room for
-            // every buffer there is.
-            try {
-                m_spare.reserve(m_spare.size() + m_queue.size() + 1);
-                const auto range = m_ranges.emplace(offset, size);
-                try {
-                    m_queue.push_back(std::move(pending));
-                } catch (const std::bad_alloc&) {
-                    m_ranges.erase(range);
-                    throw;
-                }
-            } catch (const std::bad_alloc&) {
-                return SQLITE_IOERR_NOMEM;
-            }
-            m_longest = std::max(m_longest, size);
-            m_bytes += size;
-        }
-        m_queued.notify_one();
-        return SQLITE_OK;
-    }
-
-    // Waits until no queued write overlaps [offset, offset + size).
-    int waitForRange(sqlite3_int64 offset, int size)
-    {
-        std::unique_lock lock(m_mutex);
-        m_written.wait(lock, [&] { return !overlapsQueued(offset, size); });
-        return m_error;
-    }
-
-    int drain()
-    {
-        std::unique_lock lock(m_mutex);
-        m_written.wait(lock, [&] { return m_queue.empty(); });
-        return m_error;
-    }
-
-private:
-    bool overlapsQueued(sqlite3_int64 offset, int size) const
-    {
-        // Only a write starting less than the longest write's size before `offset` can reach into the range.
-        for (auto it = m_ranges.lower_bound(offset - m_longest + 1); it != m_ranges.end() && it->first < offset + size;
-             ++it) {
-            if (it->first + it->second > offset)
-                return true;
-        }
-        return false;
-    }
-
-    void run()
-    {
-        std::unique_lock lock(m_mutex);
-        for (;;) {
-            m_queued.wait(lock, [&] { return m_stopping || !m_queue.empty(); });
-            if (m_queue.empty())
-                return;
-            // The front write stays queued, and so visible to readers, until it is written.
-            PendingWrite& pending = *m_queue.front();
-            const int size = int(pending.bytes.size());
-            if (m_error == SQLITE_OK) {
-                lock.unlock();
-                const int code = m_file->pMethods->xWrite(m_file, pending.bytes.data(), size, pending.offset);
-                lock.lock();
-                if (code != SQLITE_OK)
-                    m_error = code; // and every later write is dropped: the file is lost anyway
-            }
-            const auto [first, last] = m_ranges.equal_range(pending.offset);
-            for (auto it = first; it != last; ++it) {
-                if (it->second == size) {
-                    m_ranges.erase(it);
-                    break;
-                }
-            }
-            m_bytes -= size;
-            m_spare.push_back(std::move(m_queue.front()));
-            m_queue.pop_front();
-            m_written.notify_all();
-        }
-    }
-
-    sqlite3_file* const m_file;
-    std::mutex m_mutex;
-    std::condition_variable m_queued;  // to the writer: a write was queued, or the queue is closing
-    std::condition_variable m_written; // to the connection's thread: a write left the queue
-    std::deque<std::unique_ptr<PendingWrite>> m_queue;
-    std::vector<std::unique_ptr<PendingWrite>> m_spare;
-    std::multimap<sqlite3_int64, int> m_ranges; // offset -> size of every queued write
-    long long m_bytes = 0;
-    int m_longest = 0;
-    int m_error = SQLITE_OK;
-    bool m_stopping = false;
-    std::thread m_thread; // last, so everything it uses exists when it starts
-};
 
 struct QueuedFile {
     sqlite3_file base;
@@ -329,7 +181,7 @@ int vfsOpen(sqlite3_vfs* vfs, const char* name, sqlite3_file* file, int flags, i
     }
     if (code == SQLITE_OK) {
         try {
-            self->queue = new WriteQueue(self->writerFile);
+            self->queue = new WriteQueue(self->writerFile, WriteBehindVfs::kQueueBytes);
         } catch (const std::bad_alloc&) {
             code = SQLITE_NOMEM;
         } catch (const std::system_error&) { // no thread to be had

@@ -5,6 +5,7 @@
 #include "database/SorterThreads.h"
 #include "database/SqlError.h"
 #include "database/SqlIdentifier.h"
+#include "database/Statement.h"
 #include "database/WriteBehindVfs.h"
 #include "generate/BlogRowWriter.h"
 #include "generate/BulkInserter.h"
@@ -103,17 +104,20 @@ Status GeneratorRun::setUp()
 
 Status GeneratorRun::dropDeferredObjects()
 {
-    sqlite3_stmt* query = nullptr;
-    int code = sqlite3_prepare_v2(m_db, kDeferredObjects, -1, &query, nullptr);
-    if (code == SQLITE_OK) {
-        while ((code = sqlite3_step(query)) == SQLITE_ROW) {
-            const auto column = [query](int i) {
-                return QByteArray(reinterpret_cast<const char*>(sqlite3_column_text(query, i)));
-            };
-            m_deferred.append({column(0), column(1), column(2)});
+    int code = SQLITE_OK;
+    {
+        Statement statement;
+        code = statement.prepare(m_db, kDeferredObjects);
+        sqlite3_stmt* query = statement.handle();
+        if (code == SQLITE_OK) {
+            while ((code = sqlite3_step(query)) == SQLITE_ROW) {
+                const auto column = [query](int i) {
+                    return QByteArray(reinterpret_cast<const char*>(sqlite3_column_text(query, i)));
+                };
+                m_deferred.append({column(0), column(1), column(2)});
+            }
         }
-    }
-    sqlite3_finalize(query);
+    } // finalized before the error is read
     if (code != SQLITE_DONE) {
         const QString text = QString::fromUtf8(sqlite3_errmsg(m_db));
         return Error::make(Error::Kind::Sql, QStringLiteral("Cannot read the schema: %1").arg(text),

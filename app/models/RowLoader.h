@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/BrowseSql.h"
+#include "models/PageReader.h"
 
 #include <QMutex>
 #include <QThread>
@@ -16,10 +17,8 @@ struct sqlite3;
 
 namespace quarry {
 
-using RowBlock = QList<QVariantList>;
-
 // Reads rows of one table view on a thread of its own, with its own read-only connection, so nothing that
-// touches the file runs on the GUI thread.
+// touches the file runs on the GUI thread. This class schedules; PageReader reads.
 //
 // The GUI thread sets a query (with a generation number) and asks for row ranges; the loader answers
 // through queued signals carrying the generation, so the model drops answers to superseded queries. The
@@ -29,7 +28,7 @@ using RowBlock = QList<QVariantList>;
 class RowLoader : public QThread {
     Q_OBJECT
 public:
-    static constexpr int KeyStride = 512;
+    static constexpr int KeyStride = PageReader::KeyStride;
 
     explicit RowLoader(QString path, QObject* parent = nullptr);
     ~RowLoader() override;
@@ -52,7 +51,6 @@ signals:
     void estimated(quint64 generation, qint64 rows);
     // `row` is the row's position in the current order (0 for the first), -1 when it is not among the rows.
     void located(quint64 generation, const QVariant& identity, qint64 row);
-    void keyIndexBuilt(quint64 generation);
     void failed(quint64 generation, const QString& message);
 
 protected:
@@ -64,7 +62,6 @@ private:
         qint64 first;
         int count;
     };
-    class Worker;
 
     QString m_path;
     QMutex m_mutex;

@@ -1,5 +1,8 @@
 #include "query/HistoryWriter.h"
 
+#include "query/StatementOutcome.h"
+
+#include <QDateTime>
 #include <QMetaObject>
 #include <QMutexLocker>
 
@@ -37,6 +40,20 @@ void HistoryWriter::add(const HistoryEntry& entry)
     m_drainPosted = true;
     QMetaObject::invokeMethod(
         m_context, [this] { drain(); }, Qt::QueuedConnection);
+}
+
+void HistoryWriter::record(const QString& database, const StatementOutcome& outcome)
+{
+    HistoryEntry entry;
+    entry.database = database;
+    entry.sql = outcome.sql;
+    entry.startedAt = QDateTime::currentDateTimeUtc().addMSecs(-outcome.elapsedMs);
+    entry.durationMs = outcome.elapsedMs;
+    entry.outcome = !outcome.error             ? HistoryEntry::Outcome::Ok
+                    : outcome.error->cancelled ? HistoryEntry::Outcome::Cancelled
+                                               : HistoryEntry::Outcome::Error;
+    entry.detail = outcome.error ? outcome.error->message : outcome.summary();
+    add(entry);
 }
 
 void HistoryWriter::sync()

@@ -12,6 +12,8 @@
 
 namespace quarry {
 
+struct StatementOutcome;
+
 // Records the query editor's statements in the history file on a thread of its own, so a slow or locked
 // history file never holds up the window. The worker opens its own HistoryStore (and so its own connection)
 // in its thread. Entries queued while it writes are gathered and written together in one transaction.
@@ -28,6 +30,8 @@ public:
     QString storePath() const { return m_storePath; }
     // Queues one statement for the history. Never blocks on the file.
     void add(const HistoryEntry& entry);
+    // Queues a statement the query editor ran on `database`, as it ended.
+    void record(const QString& database, const StatementOutcome& outcome);
     // synced() follows once every entry added before this call is written (or failed).
     void sync();
 

@@ -55,19 +55,15 @@ QueryError QueryExecutor::errorAt(int index, const QString& message) const
     return error;
 }
 
-std::optional<QueryError> QueryExecutor::prepare(int index, PreparedStatement& out) const
+std::optional<QueryError> QueryExecutor::prepare(int index, Statement& out) const
 {
-    const QByteArray utf8 = m_statements.at(index).sql.toUtf8();
-    sqlite3_stmt* statement = nullptr;
-    const int rc = sqlite3_prepare_v2(m_db, utf8.constData(), int(utf8.size()), &statement, nullptr);
-    out = PreparedStatement(statement);
+    const int rc = out.prepare(m_db, m_statements.at(index).sql.toUtf8());
     if (rc != SQLITE_OK)
         return errorAt(index, sqlite3_error_offset(m_db));
     return std::nullopt;
 }
 
-std::optional<QueryError> QueryExecutor::bind(int index, PreparedStatement& statement,
-                                              const QList<QueryParameter>& parameters,
+std::optional<QueryError> QueryExecutor::bind(int index, Statement& statement, const QList<QueryParameter>& parameters,
                                               const ParameterValues& values) const
 {
     for (qsizetype i = 0; i < parameters.size(); ++i) {
@@ -77,7 +73,7 @@ std::optional<QueryError> QueryExecutor::bind(int index, PreparedStatement& stat
     return std::nullopt;
 }
 
-StatementOutcome QueryExecutor::execute(int index, PreparedStatement& statement, RowSink* sink) const
+StatementOutcome QueryExecutor::execute(int index, Statement& statement, RowSink* sink) const
 {
     StatementOutcome outcome;
     outcome.index = index;
@@ -128,9 +124,9 @@ QueryExecutor::Plan QueryExecutor::explain(int index) const
     Plan plan;
     const QByteArray prefix(kExplainPrefix);
     const QByteArray utf8 = prefix + m_statements.at(index).sql.toUtf8();
-    sqlite3_stmt* raw = nullptr;
-    const int rc = sqlite3_prepare_v2(m_db, utf8.constData(), int(utf8.size()), &raw, nullptr);
-    PreparedStatement statement(raw);
+    Statement statement;
+    const int rc = statement.prepare(m_db, utf8);
+    sqlite3_stmt* raw = statement.handle();
     if (rc != SQLITE_OK) {
         const int offset = sqlite3_error_offset(m_db);
         plan.error = errorAt(index, offset >= prefix.size() ? offset - int(prefix.size()) : -1);
@@ -154,13 +150,11 @@ QueryExecutor::Plan QueryExecutor::explain(int index) const
 
 int QueryExecutor::schemaVersion() const
 {
-    sqlite3_stmt* raw = nullptr;
-    int version = -1;
-    if (sqlite3_prepare_v2(m_db, "PRAGMA schema_version", -1, &raw, nullptr) == SQLITE_OK &&
-        sqlite3_step(raw) == SQLITE_ROW)
-        version = sqlite3_column_int(raw, 0);
-    sqlite3_finalize(raw);
-    return version;
+    Statement statement;
+    if (statement.prepare(m_db, QByteArrayLiteral("PRAGMA schema_version")) == SQLITE_OK &&
+        sqlite3_step(statement.handle()) == SQLITE_ROW)
+        return sqlite3_column_int(statement.handle(), 0);
+    return -1;
 }
 
 qint64 QueryExecutor::totalChanges() const

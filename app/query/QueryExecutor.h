@@ -1,7 +1,7 @@
 #pragma once
 
+#include "database/Statement.h"
 #include "database/StatementSplitter.h"
-#include "query/PreparedStatement.h"
 #include "query/QueryError.h"
 #include "query/QueryPlan.h"
 #include "query/StatementOutcome.h"
@@ -28,14 +28,13 @@ public:
     const QList<ScriptStatement>& statements() const { return m_statements; }
 
     // Prepares statement `index`. On failure returns the error, positioned where SQLite points.
-    [[nodiscard]] std::optional<QueryError> prepare(int index, PreparedStatement& out) const;
-    // Binds values to `parameters` (as returned by PreparedStatement::parameters(), in that order).
-    [[nodiscard]] std::optional<QueryError> bind(int index, PreparedStatement& statement,
-                                                 const QList<QueryParameter>& parameters,
-                                                 const ParameterValues& values) const;
+    [[nodiscard]] std::optional<QueryError> prepare(int index, Statement& out) const;
+    // Binds values to `parameters` (as returned by Statement::parameters(), in that order).
+    [[nodiscard]] std::optional<QueryError>
+    bind(int index, Statement& statement, const QList<QueryParameter>& parameters, const ParameterValues& values) const;
     // Steps the statement to its end. Rows go to `sink` when the statement returns columns (a null sink
     // discards them). The outcome's error is set when SQLite fails or the statement is interrupted.
-    StatementOutcome execute(int index, PreparedStatement& statement, RowSink* sink) const;
+    StatementOutcome execute(int index, Statement& statement, RowSink* sink) const;
 
     // EXPLAIN QUERY PLAN of statement `index`; nothing runs.
     struct Plan {

@@ -87,9 +87,4 @@ void QueryRunner::cancel()
         m_worker, [worker = m_worker, runId] { worker->abandon(runId); }, Qt::QueuedConnection);
 }
 
-void QueryRunner::readSchema()
-{
-    QMetaObject::invokeMethod(m_worker, &QueryWorker::readSchema, Qt::QueuedConnection);
-}
-
 } // namespace quarry

@@ -31,10 +31,8 @@ public:
     void resume(int runId, const ParameterValues& values);
     // Stops the running statement at once (sqlite3_interrupt) and ends the run, also one held back.
     void cancel();
-    void readSchema();
 
     bool isRunning() const { return m_running != 0; }
-    int currentRun() const { return m_running; }
 
 signals:
     void opened(bool ok, const QString& message, bool readOnly);

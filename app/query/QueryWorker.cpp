@@ -84,7 +84,7 @@ struct QueryWorker::Run {
     QHash<QString, QVariant> named; // values of :name, @name and $name given earlier in the run
     QElapsedTimer timer;
     // The statement held back for the person's answer.
-    PreparedStatement held;
+    Statement held;
     QList<QueryParameter> heldParameters;
     bool isHeld = false;
 };
@@ -159,7 +159,7 @@ void QueryWorker::proceed()
             finishRun(error);
             return;
         }
-        PreparedStatement statement;
+        Statement statement;
         if (auto error = executor.prepare(index, statement)) {
             StatementOutcome outcome;
             outcome.runId = m_run->id;
@@ -225,7 +225,7 @@ void QueryWorker::executeHeld(const ParameterValues& answers)
 {
     Run& run = *m_run;
     const int index = run.next;
-    PreparedStatement statement = std::move(run.held);
+    Statement statement = std::move(run.held);
     run.isHeld = false;
     if (!statement.isReadOnly())
         run.writeApproved = true;
@@ -298,7 +298,7 @@ void QueryWorker::reportTransaction()
 void QueryWorker::finishRun(std::optional<QueryError> error)
 {
     std::unique_ptr<Run> run = std::move(m_run);
-    run->held = PreparedStatement(); // finalize before anything else touches the connection
+    run->held = Statement(); // finalize before anything else touches the connection
     RunSummary summary;
     summary.runId = run->id;
     summary.statementsRun = run->completed;

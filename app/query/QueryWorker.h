@@ -1,7 +1,7 @@
 #pragma once
 
+#include "database/Statement.h"
 #include "query/PendingStatement.h"
-#include "query/PreparedStatement.h"
 #include "query/QueryPlan.h"
 #include "query/RunOptions.h"
 #include "query/SchemaCatalog.h"

@@ -1,40 +1,18 @@
 #include "query/ResultWriter.h"
 
 #include "core/CsvField.h"
-#include "core/ValueText.h"
+#include "core/JsonField.h"
 #include "query/ResultSpool.h"
 
 #include <QIODevice>
 #include <QSet>
 #include <QTextStream>
 
-#include <cmath>
-
 namespace quarry {
 
 namespace {
 
 constexpr int kExportBatchRows = 1024;
-
-QString jsonValue(const QVariant& value)
-{
-    switch (ValueText::typeOf(value)) {
-    case ResultCell::Type::Null:
-        return QStringLiteral("null");
-    case ResultCell::Type::Integer:
-        return QString::number(value.toLongLong());
-    case ResultCell::Type::Real: {
-        const double d = value.toDouble();
-        // JSON has no infinity; SQLite stores 1e999 as one.
-        return std::isfinite(d) ? ValueText::real(d) : ResultWriter::jsonString(ValueText::real(d));
-    }
-    case ResultCell::Type::Blob:
-        return QLatin1Char('"') + QString::fromLatin1(value.toByteArray().toBase64()) + QLatin1Char('"');
-    case ResultCell::Type::Text:
-        break;
-    }
-    return ResultWriter::jsonString(value.toString());
-}
 
 } // namespace
 
@@ -50,53 +28,6 @@ std::optional<ResultWriter::Format> ResultWriter::formatNamed(const QString& nam
     if (lower == QStringLiteral("json"))
         return Format::Json;
     return std::nullopt;
-}
-
-QString ResultWriter::delimitedField(const QVariant& value, QChar separator)
-{
-    // NULL is the empty bare field, so an empty string is quoted to read back as text.
-    if (value.isNull())
-        return {};
-    return CsvField::quote(ValueText::plain(value), CsvField::EmptyText::Quoted, separator);
-}
-
-QString ResultWriter::jsonString(const QString& text)
-{
-    QString out;
-    out.reserve(text.size() + 2);
-    out += u'"';
-    for (const QChar c : text) {
-        switch (c.unicode()) {
-        case u'"':
-            out += QStringLiteral("\\\"");
-            break;
-        case u'\\':
-            out += QStringLiteral("\\\\");
-            break;
-        case u'\n':
-            out += QStringLiteral("\\n");
-            break;
-        case u'\r':
-            out += QStringLiteral("\\r");
-            break;
-        case u'\t':
-            out += QStringLiteral("\\t");
-            break;
-        case u'\b':
-            out += QStringLiteral("\\b");
-            break;
-        case u'\f':
-            out += QStringLiteral("\\f");
-            break;
-        default:
-            if (c.unicode() < 0x20)
-                out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
-            else
-                out += c;
-        }
-    }
-    out += u'"';
-    return out;
 }
 
 void ResultWriter::write(const QString& text)
@@ -116,7 +47,7 @@ void ResultWriter::begin(const QStringList& columns)
             for (int n = 2; used.contains(key); ++n)
                 key = column + QStringLiteral("_%1").arg(n);
             used.insert(key);
-            m_keys << jsonString(key);
+            m_keys << JsonField::string(key);
         }
         write(QStringLiteral("["));
         return;
@@ -136,7 +67,7 @@ void ResultWriter::writeRow(const QVariantList& values)
         for (qsizetype i = 0; i < m_keys.size(); ++i) {
             if (i > 0)
                 line += QStringLiteral(", ");
-            line += m_keys.at(i) + QStringLiteral(": ") + jsonValue(values.value(i));
+            line += m_keys.at(i) + QStringLiteral(": ") + JsonField::value(values.value(i));
         }
         line += u'}';
     } else {
@@ -144,7 +75,7 @@ void ResultWriter::writeRow(const QVariantList& values)
         for (qsizetype i = 0; i < values.size(); ++i) {
             if (i > 0)
                 line += separator;
-            line += delimitedField(values.at(i), separator);
+            line += CsvField::value(values.at(i), separator);
         }
         line += QStringLiteral("\r\n");
     }

@@ -40,11 +40,6 @@ public:
     [[nodiscard]] static Status exportSpool(const ResultSpool& spool, QTextStream& out, Format format,
                                             const std::atomic_bool* cancel = nullptr);
 
-    // One CSV/TSV field, quoted when it needs to be.
-    static QString delimitedField(const QVariant& value, QChar separator);
-    // A JSON string literal (with quotes) for `text`.
-    static QString jsonString(const QString& text);
-
 private:
     void write(const QString& text);
 

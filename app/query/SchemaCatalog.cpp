@@ -1,6 +1,6 @@
 #include "query/SchemaCatalog.h"
 
-#include "query/PreparedStatement.h"
+#include "database/Statement.h"
 
 #include <QSet>
 
@@ -40,15 +40,14 @@ SchemaCatalog SchemaCatalog::read(sqlite3* db)
     SchemaCatalog catalog;
     if (!db)
         return catalog;
-    sqlite3_stmt* raw = nullptr;
-    sqlite3_prepare_v2(db, kTablesSql, -1, &raw, nullptr);
-    PreparedStatement tables(raw);
-    while (raw && sqlite3_step(raw) == SQLITE_ROW)
-        catalog.tables << text(raw, 0);
+    Statement tables;
+    tables.prepare(db, kTablesSql);
+    while (!tables.isNull() && sqlite3_step(tables.handle()) == SQLITE_ROW)
+        catalog.tables << text(tables.handle(), 0);
 
-    raw = nullptr;
-    sqlite3_prepare_v2(db, kColumnsSql, -1, &raw, nullptr);
-    PreparedStatement columns(raw);
+    Statement columns;
+    columns.prepare(db, kColumnsSql);
+    sqlite3_stmt* raw = columns.handle();
     if (!raw)
         return catalog;
     for (const QString& table : std::as_const(catalog.tables)) {

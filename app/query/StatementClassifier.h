@@ -27,7 +27,6 @@ struct StatementInfo {
 
     bool isDestructive() const { return !destructiveReason.isEmpty(); }
     // INSERT, UPDATE or DELETE (possibly after WITH): "N rows affected" is meaningful for these.
-    bool changesRows() const { return kind == Kind::Insert || kind == Kind::Update || kind == Kind::Delete; }
 };
 
 // Classifies one SQL statement by its tokens. Destructive are: DELETE or UPDATE without a WHERE clause of

@@ -41,6 +41,9 @@ struct RunSummary {
     bool transactionOpen = false;    // a BEGIN of the person's own is still open
 
     bool succeeded() const { return !error.has_value(); }
+    // The query panel's status line for the run: "3 statements ran in 12 ms.", "Stopped after 12 ms.", or which
+    // statement failed, with the error's line and column unless `errorShown` (a result tab shows them).
+    QString statusText(bool errorShown) const;
 };
 
 } // namespace quarry

@@ -1,5 +1,6 @@
 #include "query/TextTable.h"
 
+#include "core/Counting.h"
 #include "core/ValueText.h"
 #include "query/ResultSpool.h"
 
@@ -75,7 +76,7 @@ Status TextTable::print(const ResultSpool& spool, QTextStream& out, Ending endin
             line(cells, right);
         }
     }
-    const QString rows = total == 1 ? QStringLiteral("1 row") : QStringLiteral("%1 rows").arg(total);
+    const QString rows = plainCountText(total, QStringLiteral("row"), QStringLiteral("rows"));
     out << (ending == Ending::Complete ? QStringLiteral("(%1)\n").arg(rows)
                                        : QStringLiteral("(stopped after %1)\n").arg(rows));
     return {};

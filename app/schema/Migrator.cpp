@@ -1,16 +1,13 @@
 #include "schema/Migrator.h"
 
 #include "database/Connection.h"
-#include "database/PartialFile.h"
 #include "database/SqlError.h"
 #include "database/SqlScript.h"
 #include "schema/DatabaseCheck.h"
+#include "schema/LessonTables.h"
+#include "schema/MigrationBackup.h"
 
-#include <QDateTime>
-#include <QDir>
-#include <QFile>
 #include <QFileInfo>
-#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -32,51 +29,6 @@ constexpr std::array<MigrationFile, Migrator::LatestVersion> kMigrations{{
     {2, "002_user_names", "add first_name and last_name to users", "drop first_name and last_name from users"},
     {3, "003_user_profiles", "create user_profiles", "drop user_profiles"},
 }};
-
-// The columns the lesson's tables must have to be recognised, and those Quarry copies when adopting them.
-struct LessonTable {
-    QString name;
-    QStringList required;
-};
-
-const QList<LessonTable>& lessonTables()
-{
-    static const QList<LessonTable> tables{
-        {QStringLiteral("users"), {QStringLiteral("id"), QStringLiteral("username"), QStringLiteral("email")}},
-        {QStringLiteral("posts"),
-         {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("content"), QStringLiteral("author_id")}},
-        {QStringLiteral("comments"),
-         {QStringLiteral("id"), QStringLiteral("content"), QStringLiteral("post_id"), QStringLiteral("author_id")}},
-    };
-    return tables;
-}
-
-const QString kCreatedAt = QStringLiteral("created_at");
-const QString kLessonPrefix = QStringLiteral("quarry_lesson_");
-
-Result<QStringList> columnNames(const QSqlDatabase& db, const QString& table)
-{
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT name FROM pragma_table_info(?)"));
-    query.addBindValue(table);
-    if (!query.exec())
-        return sqlError(query.lastError(), QStringLiteral("Cannot read the columns of %1").arg(table));
-    QStringList names;
-    while (query.next())
-        names << query.value(0).toString();
-    return names;
-}
-
-Result<qint64> scalar(const QSqlDatabase& db, const QString& sql, const QVariant& bound = {})
-{
-    QSqlQuery query(db);
-    query.prepare(sql);
-    if (bound.isValid())
-        query.addBindValue(bound);
-    if (!query.exec())
-        return sqlError(query.lastError(), QString());
-    return query.next() ? query.value(0).toLongLong() : 0;
-}
 
 QString migrationResource(const MigrationFile& file, bool up)
 {
@@ -107,10 +59,10 @@ Migrator::Migrator(Connection& connection) : m_connection(connection), m_db(conn
 Result<SchemaInfo> Migrator::inspect(const QSqlDatabase& db)
 {
     SchemaInfo info;
-    auto userVersion = scalar(db, QStringLiteral("PRAGMA user_version"));
-    if (!userVersion)
-        return userVersion.error();
-    info.userVersion = int(*userVersion);
+    QSqlQuery userVersion(db);
+    if (!userVersion.exec(QStringLiteral("PRAGMA user_version")))
+        return sqlError(userVersion.lastError(), QString());
+    info.userVersion = userVersion.next() ? userVersion.value(0).toInt() : 0;
 
     auto tables = DatabaseCheck::tableNames(db);
     if (!tables)
@@ -120,19 +72,10 @@ Result<SchemaInfo> Migrator::inspect(const QSqlDatabase& db)
         return info;
     }
 
-    bool hasBlogTables = true;
-    for (const LessonTable& table : lessonTables()) {
-        if (!tables->contains(table.name)) {
-            hasBlogTables = false;
-            break;
-        }
-        auto columns = columnNames(db, table.name);
-        if (!columns)
-            return columns.error();
-        for (const QString& column : table.required)
-            hasBlogTables = hasBlogTables && columns->contains(column);
-    }
-    if (!hasBlogTables) {
+    auto hasBlogTables = LessonTables::present(db, *tables);
+    if (!hasBlogTables)
+        return hasBlogTables.error();
+    if (!*hasBlogTables) {
         info.kind = SchemaInfo::Kind::Other;
         return info;
     }
@@ -201,7 +144,7 @@ Result<MigrationReport> Migrator::migrate(int target, const Options& options)
     const bool fromLesson = info->kind == SchemaInfo::Kind::Lesson;
 
     if (fromLesson && target >= 1) {
-        if (auto ok = checkLessonTables(); !ok)
+        if (auto ok = LessonTables::check(m_db, QFileInfo(m_connection.path()).fileName()); !ok)
             return ok.error();
     }
     if (options.dryRun || steps->isEmpty()) {
@@ -217,7 +160,7 @@ Result<MigrationReport> Migrator::migrate(int target, const Options& options)
                                .arg(QFileInfo(m_connection.path()).fileName()));
 
     if (options.backup && info->kind != SchemaInfo::Kind::Empty) {
-        auto backup = writeBackup(report.fromVersion);
+        auto backup = MigrationBackup::write(m_db, m_connection.path(), report.fromVersion);
         if (!backup)
             return backup.error();
         report.backupPath = *backup;
@@ -266,8 +209,12 @@ Status Migrator::runStep(const MigrationStep& step, bool fromLesson)
         return ok;
 
     auto body = [&]() -> Status {
-        if (fromLesson)
-            return adoptLessonTables();
+        if (fromLesson) {
+            auto v1 = SqlScript::load(migrationResource(kMigrations[0], true));
+            if (!v1)
+                return v1.error();
+            return LessonTables::adopt(m_db, *v1);
+        }
         const bool up = step.to > step.from;
         const MigrationFile& file = kMigrations[size_t(up ? step.to - 1 : step.from - 1)];
         auto script = SqlScript::load(migrationResource(file, up));
@@ -285,167 +232,6 @@ Status Migrator::runStep(const MigrationStep& step, bool fromLesson)
         return ok;
     }
     return {};
-}
-
-Status Migrator::checkLessonTables() const
-{
-    const QString file = QFileInfo(m_connection.path()).fileName();
-    for (const LessonTable& table : lessonTables()) {
-        auto columns = columnNames(m_db, table.name);
-        if (!columns)
-            return columns.error();
-        QStringList unknown;
-        for (const QString& column : *columns) {
-            if (!table.required.contains(column) && column != kCreatedAt)
-                unknown << column;
-        }
-        if (!unknown.isEmpty())
-            return Error::make(Error::Kind::Usage,
-                               QStringLiteral("Not upgrading \u201c%1\u201d: table %2 has columns the blog schema does "
-                                              "not know (%3), and upgrading would lose them.")
-                                   .arg(file, table.name, unknown.join(QStringLiteral(", "))));
-        for (const QString& column : table.required) {
-            if (column == QStringLiteral("id"))
-                continue;
-            auto nullRow =
-                scalar(m_db, QStringLiteral("SELECT coalesce((SELECT rowid FROM %1 WHERE %2 IS NULL LIMIT 1), 0)")
-                                 .arg(table.name, column));
-            if (!nullRow)
-                return nullRow.error();
-            if (*nullRow != 0)
-                return Error::make(Error::Kind::Constraint,
-                                   QStringLiteral("Not upgrading \u201c%1\u201d: %2 row %3 has no %4, which the blog "
-                                                  "schema requires. Fill it in or delete that row, then upgrade.")
-                                       .arg(file, table.name)
-                                       .arg(*nullRow)
-                                       .arg(column));
-        }
-    }
-    return {};
-}
-
-Status Migrator::adoptLessonTables()
-{
-    const QString context = QStringLiteral("Adopting the lesson's tables failed");
-    // Indexes and triggers a person added to the lesson's tables go with them when they are dropped;
-    // remember them to create them again on the new tables.
-    QStringList extras;
-    {
-        QSqlQuery query(m_db);
-        if (!query.exec(QStringLiteral("SELECT sql FROM sqlite_schema WHERE type IN ('index', 'trigger') AND sql IS "
-                                       "NOT NULL AND tbl_name IN ('users', 'posts', 'comments')")))
-            return sqlError(query.lastError(), context);
-        while (query.next())
-            extras << query.value(0).toString();
-    }
-    QHash<QString, qint64> sequences;
-    auto hasSequence =
-        scalar(m_db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_sequence'"));
-    if (!hasSequence)
-        return hasSequence.error();
-    if (*hasSequence) {
-        QSqlQuery query(m_db);
-        if (!query.exec(QStringLiteral("SELECT name, seq FROM sqlite_sequence")))
-            return sqlError(query.lastError(), context);
-        while (query.next())
-            sequences.insert(query.value(0).toString(), query.value(1).toLongLong());
-    }
-
-    for (const LessonTable& table : lessonTables()) {
-        if (auto ok = SqlScript::exec(
-                m_db, QStringLiteral("ALTER TABLE %1 RENAME TO %2%1").arg(table.name, kLessonPrefix), context);
-            !ok)
-            return ok;
-    }
-    auto script = SqlScript::load(migrationResource(kMigrations[0], true));
-    if (!script)
-        return script.error();
-    if (auto ok = SqlScript::execute(m_db, *script, context); !ok)
-        return ok;
-
-    for (const LessonTable& table : lessonTables()) {
-        auto columns = columnNames(m_db, kLessonPrefix + table.name);
-        if (!columns)
-            return columns.error();
-        QStringList copied = table.required;
-        if (columns->contains(kCreatedAt))
-            copied << kCreatedAt;
-        const QString list = copied.join(QStringLiteral(", "));
-        if (auto ok = SqlScript::exec(m_db,
-                                      QStringLiteral("INSERT INTO %1 (%2) SELECT %2 FROM %3%1 ORDER BY id")
-                                          .arg(table.name, list, kLessonPrefix),
-                                      context);
-            !ok)
-            return ok;
-        auto before = scalar(m_db, QStringLiteral("SELECT count(*) FROM %1%2").arg(kLessonPrefix, table.name));
-        auto after = scalar(m_db, QStringLiteral("SELECT count(*) FROM %1").arg(table.name));
-        if (!before || !after || *before != *after)
-            return Error::make(
-                Error::Kind::Sql,
-                QStringLiteral("%1: %2 would not keep every row; nothing was changed.").arg(context, table.name));
-        // Keep AUTOINCREMENT's promise never to reuse an id the lesson's table had handed out.
-        if (const qint64 seq = sequences.value(table.name, 0); seq > 0) {
-            QSqlQuery update(m_db);
-            update.prepare(QStringLiteral("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?"));
-            update.addBindValue(seq);
-            update.addBindValue(table.name);
-            if (!update.exec())
-                return sqlError(update.lastError(), context);
-        }
-    }
-    for (const LessonTable& table : {lessonTables()[2], lessonTables()[1], lessonTables()[0]}) {
-        if (auto ok = SqlScript::exec(m_db, QStringLiteral("DROP TABLE %1%2").arg(kLessonPrefix, table.name), context);
-            !ok)
-            return ok;
-    }
-    for (const QString& sql : extras) {
-        QSqlQuery query(m_db);
-        // An index the lesson made that v1 now makes too (same name) is already there: keep ours.
-        if (!query.exec(sql) && !query.lastError().databaseText().contains(QStringLiteral("already exists")))
-            return sqlError(query.lastError(), context);
-    }
-    return {};
-}
-
-Result<QString> Migrator::writeBackup(int fromVersion)
-{
-    const QFileInfo info(m_connection.path());
-    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    const QString suffix = info.suffix().isEmpty() ? QStringLiteral("db") : info.suffix();
-    QString path;
-    for (int n = 1;; ++n) {
-        const QString extra = n == 1 ? QString() : QStringLiteral("-%1").arg(n);
-        path = info.absoluteDir().filePath(QStringLiteral("%1.backup-v%2-%3%4.%5")
-                                               .arg(info.completeBaseName())
-                                               .arg(fromVersion)
-                                               .arg(stamp, extra, suffix));
-        if (!QFileInfo::exists(path))
-            break;
-    }
-    // Written under a name of its own and renamed when complete, so that a backup cut short (a full disk, an
-    // interrupt, a crash) is never found under a backup's name; a failed one is removed.
-    const auto reserved = PartialFile::reserveBeside(path);
-    if (!reserved)
-        return Error::make(Error::Kind::Io,
-                           QStringLiteral("Cannot write the backup %1 before migrating: %2; nothing was changed")
-                               .arg(path, reserved.error().message));
-    const QString partial = *reserved; // VACUUM INTO creates the file
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("VACUUM INTO ?"));
-    query.addBindValue(partial);
-    const bool written = query.exec();
-    query.finish();
-    if (!written) {
-        QFile::remove(partial);
-        return sqlError(query.lastError(),
-                        QStringLiteral("Cannot write the backup %1 before migrating; nothing was changed").arg(path));
-    }
-    if (!PartialFile::moveIntoPlace(partial, path)) // a backup made meanwhile under that name is left alone
-        return Error::make(Error::Kind::Io,
-                           QStringLiteral("Cannot write the backup %1 before migrating: the name is taken; nothing "
-                                          "was changed")
-                               .arg(path));
-    return path;
 }
 
 } // namespace quarry

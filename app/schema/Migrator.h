@@ -53,9 +53,6 @@ public:
 
 private:
     Status runStep(const MigrationStep& step, bool fromLesson);
-    Status adoptLessonTables();
-    Status checkLessonTables() const;
-    Result<QString> writeBackup(int fromVersion);
 
     Connection& m_connection;
     QSqlDatabase m_db;

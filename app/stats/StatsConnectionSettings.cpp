@@ -1,6 +1,7 @@
 #include "stats/StatsConnectionSettings.h"
 
 #include "database/SorterThreads.h"
+#include "database/Statement.h"
 
 #include <QString>
 
@@ -24,12 +25,10 @@ constexpr auto kHighestUserIdSql = "SELECT max(rowid) FROM users";
 int StatsConnectionSettings::cacheKiB(sqlite3* db)
 {
     sqlite3_int64 highestId = 0;
-    sqlite3_stmt* stmt = nullptr;
+    Statement statement;
     // A file without a users table (a panel will then fail with SQLite's own message) gets the smallest cache.
-    if (db && sqlite3_prepare_v2(db, kHighestUserIdSql, -1, &stmt, nullptr) == SQLITE_OK &&
-        sqlite3_step(stmt) == SQLITE_ROW)
-        highestId = sqlite3_column_int64(stmt, 0);
-    sqlite3_finalize(stmt);
+    if (db && statement.prepare(db, kHighestUserIdSql) == SQLITE_OK && sqlite3_step(statement.handle()) == SQLITE_ROW)
+        highestId = sqlite3_column_int64(statement.handle(), 0);
     const sqlite3_int64 kib = highestId / 1024 * BytesPerUser;
     return int(std::clamp<sqlite3_int64>(kib, MinCacheKiB, MaxCacheKiB));
 }
@@ -38,7 +37,8 @@ bool StatsConnectionSettings::apply(sqlite3* db)
 {
     if (!db)
         return false;
-    const QByteArray sql = QString::fromLatin1(kSettingsSql).arg(-cacheKiB(db)).arg(SorterThreads::forSpareCores()).toUtf8();
+    const QByteArray sql =
+        QString::fromLatin1(kSettingsSql).arg(-cacheKiB(db)).arg(SorterThreads::forSpareCores()).toUtf8();
     return sqlite3_exec(db, sql.constData(), nullptr, nullptr, nullptr) == SQLITE_OK;
 }
 

@@ -3,6 +3,7 @@
 #include "database/Connection.h"
 #include "database/SqlError.h"
 #include "database/SqlValue.h"
+#include "database/Statement.h"
 #include "stats/StatsConnectionSettings.h"
 
 #include <QElapsedTimer>
@@ -12,17 +13,6 @@
 namespace quarry {
 
 namespace {
-
-// A prepared statement that finalizes itself, so every early return leaves the connection idle.
-class Statement {
-public:
-    ~Statement() { sqlite3_finalize(m_stmt); }
-    sqlite3_stmt*& get() { return m_stmt; }
-    operator sqlite3_stmt*() const { return m_stmt; }
-
-private:
-    sqlite3_stmt* m_stmt = nullptr;
-};
 
 // SQLite calls this every kProgressSteps virtual machine instructions; non-zero stops the statement with
 // SQLITE_INTERRUPT.
@@ -101,26 +91,16 @@ Status prepare(sqlite3* db, Statement& stmt, const StatsPanel& panel, const Stat
         return Error::make(Error::Kind::Usage, QStringLiteral("The connection has no SQLite handle."));
     if (panel.sql.isEmpty())
         return Error::make(Error::Kind::Usage, QStringLiteral("The \u201c%1\u201d panel has no SQL.").arg(panel.name));
-    const QByteArray sql = panel.sql.toUtf8();
-    const int rc = sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &stmt.get(), nullptr);
+    const int rc = stmt.prepare(db, panel.sql.toUtf8());
     if (rc != SQLITE_OK)
         return sqliteError(db, rc, panel);
-    return bind(stmt, parameters.bindings(), panel);
-}
-
-QStringList columnNames(sqlite3_stmt* stmt)
-{
-    QStringList names;
-    const int count = sqlite3_column_count(stmt);
-    for (int i = 0; i < count; ++i)
-        names << QString::fromUtf8(sqlite3_column_name(stmt, i));
-    return names;
+    return bind(stmt.handle(), parameters.bindings(), panel);
 }
 
 } // namespace
 
 Status StatsExecutor::withStatement(const StatsPanel& panel, const StatsParameters& parameters,
-                                    const std::function<Status(sqlite3_stmt*)>& body) const
+                                    const std::function<Status(const Statement&)>& body) const
 {
     if (m_cancelled && m_cancelled->load())
         return cancelledError(panel);
@@ -146,8 +126,9 @@ Result<StatsResult> StatsExecutor::run(const StatsPanel& panel, const StatsParam
     timer.start();
     StatsResult result;
     result.panel = panel.name;
-    const Status status = withStatement(panel, parameters, [&](sqlite3_stmt* stmt) -> Status {
-        result.columns = columnNames(stmt);
+    const Status status = withStatement(panel, parameters, [&](const Statement& statement) -> Status {
+        sqlite3_stmt* stmt = statement.handle();
+        result.columns = statement.columns();
         const int columnCount = int(result.columns.size());
         result.remainder.fill(0.0, columnCount);
         int rc = SQLITE_OK;
@@ -182,8 +163,9 @@ Status StatsExecutor::stream(const StatsPanel& panel, const StatsParameters& par
                              const std::function<void(const QStringList&)>& onColumns,
                              const std::function<bool(const QVariantList&)>& onRow) const
 {
-    return withStatement(panel, parameters, [&](sqlite3_stmt* stmt) -> Status {
-        const QStringList columns = columnNames(stmt);
+    return withStatement(panel, parameters, [&](const Statement& statement) -> Status {
+        sqlite3_stmt* stmt = statement.handle();
+        const QStringList columns = statement.columns();
         onColumns(columns);
         const int columnCount = int(columns.size());
         QVariantList row;

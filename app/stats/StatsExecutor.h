@@ -11,9 +11,9 @@
 #include <atomic>
 #include <functional>
 
-struct sqlite3_stmt;
-
 namespace quarry {
+
+class Statement;
 
 class Connection;
 
@@ -49,7 +49,7 @@ private:
     // The start both share: the cancel check, the progress handler that polls the flag, prepare and bind. `body`
     // steps the ready statement; the statement is finalized and the handler removed when it returns.
     [[nodiscard]] Status withStatement(const StatsPanel& panel, const StatsParameters& parameters,
-                                       const std::function<Status(sqlite3_stmt*)>& body) const;
+                                       const std::function<Status(const Statement&)>& body) const;
 
     const Connection& m_connection;
     const std::atomic_bool* m_cancelled = nullptr;

@@ -2,7 +2,6 @@
 
 #include "core/CsvField.h"
 #include "core/ValueText.h"
-#include "query/ResultWriter.h"
 
 namespace quarry {
 
@@ -43,7 +42,7 @@ QString StatsFormat::csvRecord(const QVariantList& values)
     for (qsizetype i = 0; i < values.size(); ++i) {
         if (i > 0)
             line += QLatin1Char(',');
-        line += ResultWriter::delimitedField(values.at(i), u',');
+        line += CsvField::value(values.at(i));
     }
     return line + QStringLiteral("\r\n");
 }

@@ -118,7 +118,7 @@ void TestQueryExecutor::pointsAtTheErrorInTheScript()
     std::optional<QueryError> error;
     int failed = -1;
     for (int i = 0; i < executor.statements().size() && !error; ++i) {
-        PreparedStatement prepared;
+        Statement prepared;
         error = executor.prepare(i, prepared);
         if (!error) {
             const StatementOutcome outcome = executor.execute(i, prepared, nullptr);
@@ -158,7 +158,7 @@ void TestQueryExecutor::bindsEveryTypeAndNull()
                                  QStringLiteral("CREATE TABLE v (x); INSERT INTO v VALUES (:value); SELECT x FROM v"));
     CollectingSink sink;
     for (int i = 0; i < 3; ++i) {
-        PreparedStatement prepared;
+        Statement prepared;
         QVERIFY(!executor.prepare(i, prepared));
         const QList<QueryParameter> parameters = prepared.parameters();
         QCOMPARE(parameters.size(), i == 1 ? 1 : 0);
@@ -194,7 +194,7 @@ void TestQueryExecutor::listsParametersOfEveryStyle()
     QFETCH(QStringList, names);
     QFETCH(QList<bool>, named);
     const QueryExecutor executor(m_db, sql);
-    PreparedStatement prepared;
+    Statement prepared;
     QVERIFY(!executor.prepare(0, prepared));
     QStringList actualNames;
     QList<bool> actualNamed;
@@ -219,7 +219,7 @@ void TestQueryExecutor::runsATriggerWithTwoStatements()
     QCOMPARE(executor.statements().size(), 4);
     CollectingSink sink;
     for (int i = 0; i < executor.statements().size(); ++i) {
-        PreparedStatement prepared;
+        Statement prepared;
         QVERIFY(!executor.prepare(i, prepared));
         QVERIFY(executor.execute(i, prepared, &sink).succeeded());
     }
@@ -235,7 +235,7 @@ void TestQueryExecutor::countsAffectedRowsAndReadsReturning()
     QList<StatementOutcome> outcomes;
     CollectingSink sink;
     for (int i = 0; i < executor.statements().size(); ++i) {
-        PreparedStatement prepared;
+        Statement prepared;
         QVERIFY(!executor.prepare(i, prepared));
         outcomes << executor.execute(i, prepared, &sink);
     }
@@ -285,7 +285,7 @@ void TestQueryExecutor::tellsWritingFromReadingStatements()
     QFETCH(QString, sql);
     QFETCH(bool, readOnly);
     const QueryExecutor executor(m_db, sql);
-    PreparedStatement prepared;
+    Statement prepared;
     QVERIFY(!executor.prepare(0, prepared));
     QCOMPARE(prepared.isReadOnly(), readOnly);
 }

@@ -1,5 +1,5 @@
+#include "Dialogs.h"
 #include "query/EditorTabs.h"
-#include "query/QueryPrompts.h"
 #include "query/SqlEditor.h"
 
 #include <QFile>
@@ -20,7 +20,7 @@ private slots:
 
 private:
     QTemporaryDir m_dir;
-    QueryPrompts m_prompts;
+    HookedDialogs m_prompts;
     QStringList m_questions;
     QMessageBox::StandardButton m_answer = QMessageBox::Cancel;
     QString m_fileAnswer;
@@ -34,7 +34,7 @@ void TestEditorTabs::init()
         m_questions << title + u'|' + text;
         return m_answer;
     });
-    m_prompts.setFileHook([this](QueryPrompts::FileAction, const QString&, const QString&) { return m_fileAnswer; });
+    m_prompts.setFileHook([this](Dialogs::FileAction, const QString&, const QString&) { return m_fileAnswer; });
 }
 
 void TestEditorTabs::opensAndSavesSqlFiles()

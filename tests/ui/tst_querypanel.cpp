@@ -579,8 +579,8 @@ void TestQueryPanel::copiesAsTsvOrCsvAndExportsJson()
              QStringLiteral("id,title,n\r\n1,Python Programming,\r\n2,Web Development,\r\n"));
 
     const QString path = m_dir.filePath(QStringLiteral("posts.json"));
-    panel->prompts().setFileHook([&](QueryPrompts::FileAction action, const QString&, const QString&) {
-        return action == QueryPrompts::FileAction::Export ? path : QString();
+    panel->prompts().setFileHook([&](Dialogs::FileAction action, const QString&, const QString&) {
+        return action == Dialogs::FileAction::Export ? path : QString();
     });
     QSignalSpy exported(pane, &ResultPane::exportFinished);
     panel->resultTabs()->setCurrentWidget(pane);
@@ -632,9 +632,9 @@ void TestQueryPanel::saveAsHasCtrlShiftS()
     const QString path = m_dir.filePath(QStringLiteral("saved-as.sql"));
     QFile::remove(path);
     QStringList asked;
-    panel->prompts().setFileHook([&](QueryPrompts::FileAction action, const QString&, const QString&) {
+    panel->prompts().setFileHook([&](Dialogs::FileAction action, const QString&, const QString&) {
         asked << QString::number(int(action));
-        return action == QueryPrompts::FileAction::Save ? path : QString();
+        return action == Dialogs::FileAction::Save ? path : QString();
     });
     panel->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(panel.get()));

@@ -1,6 +1,6 @@
 #include "EditorTabs.h"
 
-#include "QueryPrompts.h"
+#include "Dialogs.h"
 #include "SqlEditor.h"
 
 #include <QFile>
@@ -17,7 +17,7 @@ const char kTitleProperty[] = "quarryTitle";
 
 } // namespace
 
-EditorTabs::EditorTabs(const QueryPrompts& prompts, QWidget* parent) : QTabWidget(parent), m_prompts(prompts)
+EditorTabs::EditorTabs(Dialogs& prompts, QWidget* parent) : QTabWidget(parent), m_prompts(prompts)
 {
     setTabsClosable(true);
     setMovable(true);
@@ -111,9 +111,8 @@ bool EditorTabs::openFile(const QString& path)
 bool EditorTabs::open()
 {
     SqlEditor* editor = currentEditor();
-    const QString path =
-        m_prompts.chooseFile(this, QueryPrompts::FileAction::Open,
-                             editor ? QFileInfo(editor->filePath()).absolutePath() : QString(), kSqlFilter);
+    const QString path = m_prompts.chooseFile(
+        this, Dialogs::FileAction::Open, editor ? QFileInfo(editor->filePath()).absolutePath() : QString(), kSqlFilter);
     return !path.isEmpty() && openFile(path);
 }
 
@@ -149,7 +148,7 @@ bool EditorTabs::saveAs()
     const QString suggestion = editor->filePath().isEmpty()
                                    ? editor->property(kTitleProperty).toString() + QStringLiteral(".sql")
                                    : editor->filePath();
-    const QString path = m_prompts.chooseFile(this, QueryPrompts::FileAction::Save, suggestion, kSqlFilter);
+    const QString path = m_prompts.chooseFile(this, Dialogs::FileAction::Save, suggestion, kSqlFilter);
     return !path.isEmpty() && saveTo(editor, path);
 }
 
@@ -215,6 +214,30 @@ void EditorTabs::setCatalog(const SchemaCatalog& catalog)
     m_catalog = catalog;
     for (SqlEditor* editor : editors())
         editor->setCatalog(catalog);
+}
+
+void EditorTabs::insertSql(const QString& sql)
+{
+    SqlEditor* editor = currentEditor();
+    if (!editor)
+        editor = newTab();
+    editor->insertPlainText(sql);
+    editor->setFocus();
+}
+
+SqlEditor* EditorTabs::openSql(const QString& sql, const QString& title)
+{
+    SqlEditor* editor = currentEditor();
+    if (editor && editor->filePath().isEmpty() && editor->toPlainText().trimmed().isEmpty()) {
+        editor->setPlainText(sql);
+        editor->document()->setModified(false);
+        if (!title.isEmpty())
+            setTitle(editor, title);
+    } else {
+        editor = newTab(sql, title);
+    }
+    editor->setFocus();
+    return editor;
 }
 
 } // namespace quarry

@@ -6,15 +6,15 @@
 
 namespace quarry {
 
-class QueryPrompts;
+class Dialogs;
 class SqlEditor;
 
 // The query editor's tabs: new queries and .sql files, each with its own undo history. Closing a tab, or
-// everything, with unsaved text asks first (Save / Discard / Cancel) through QueryPrompts.
+// everything, with unsaved text asks first (Save / Discard / Cancel) through Dialogs.
 class EditorTabs : public QTabWidget {
     Q_OBJECT
 public:
-    EditorTabs(const QueryPrompts& prompts, QWidget* parent = nullptr);
+    EditorTabs(Dialogs& prompts, QWidget* parent = nullptr);
 
     SqlEditor* currentEditor() const;
     SqlEditor* editorAt(int index) const;
@@ -24,6 +24,11 @@ public:
     SqlEditor* newTab(const QString& text = {}, const QString& title = {});
     // Renames the tab of an editor without a file.
     void setTitle(SqlEditor* editor, const QString& title);
+    // Puts `sql` into the current editor (a new one when there is none) at the cursor.
+    void insertSql(const QString& sql);
+    // Shows `sql` in an editor of its own, named `title` when one is given: a new tab, or the current one when it
+    // is empty (so nothing the person wrote is touched). Returns that editor.
+    SqlEditor* openSql(const QString& sql, const QString& title = {});
     // Opens `path` in a new tab (or switches to the tab that has it). False with a message when unreadable.
     bool openFile(const QString& path);
     // Asks for a file and opens it.
@@ -50,7 +55,7 @@ private:
     // Save, discard or cancel for one editor's unsaved text; false on cancel. `discarded` tells a Discard.
     bool resolveUnsaved(SqlEditor* editor, bool* discarded = nullptr);
 
-    const QueryPrompts& m_prompts;
+    Dialogs& m_prompts;
     SchemaCatalog m_catalog;
     int m_untitled = 0;
 };

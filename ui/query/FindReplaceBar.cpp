@@ -182,7 +182,7 @@ int FindReplaceBar::replaceAll()
         found = document->find(m_find->text(), found.position(), flags);
     }
     edit.endEditBlock();
-    m_status->setText(count == 1 ? QStringLiteral("1 replaced") : QStringLiteral("%1 replaced").arg(count));
+    m_status->setText(QStringLiteral("%1 replaced").arg(count));
     return count;
 }
 

@@ -1,7 +1,7 @@
 #include "HistoryPanel.h"
 
+#include "Dialogs.h"
 #include "HistoryModel.h"
-#include "QueryPrompts.h"
 #include "query/HistoryStore.h"
 
 #include <QHBoxLayout>
@@ -15,8 +15,7 @@
 
 namespace quarry {
 
-HistoryPanel::HistoryPanel(HistoryStore* store, const QueryPrompts& prompts, std::function<QString()> currentSql,
-                           QWidget* parent)
+HistoryPanel::HistoryPanel(HistoryStore* store, Dialogs& prompts, std::function<QString()> currentSql, QWidget* parent)
     : QTabWidget(parent)
     , m_store(store)
     , m_prompts(prompts)

@@ -12,7 +12,7 @@ namespace quarry {
 
 class HistoryModel;
 class HistoryStore;
-class QueryPrompts;
+class Dialogs;
 
 // The query history of the open file (searchable) and the named snippets; either can be put back into the
 // editor. Works without a store too (then it says history is off).
@@ -20,8 +20,7 @@ class HistoryPanel : public QTabWidget {
     Q_OBJECT
 public:
     // `currentSql` gives the text "Save as Snippet" saves (the editor's selection or its whole text).
-    HistoryPanel(HistoryStore* store, const QueryPrompts& prompts, std::function<QString()> currentSql,
-                 QWidget* parent = nullptr);
+    HistoryPanel(HistoryStore* store, Dialogs& prompts, std::function<QString()> currentSql, QWidget* parent = nullptr);
 
     void setDatabase(const QString& path);
     // Reads the history again (after a run).
@@ -44,7 +43,7 @@ private:
     void insertSelectedSnippet();
 
     HistoryStore* m_store;
-    const QueryPrompts& m_prompts;
+    Dialogs& m_prompts;
     std::function<QString()> m_currentSql;
     QString m_database;
     HistoryModel* m_model = nullptr;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "query/QueryParameter.h"
+#include "database/QueryParameter.h"
 
 #include <QDialog>
 #include <QHash>

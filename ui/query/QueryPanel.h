@@ -1,21 +1,18 @@
 #pragma once
 
-#include "QueryPrompts.h"
+#include "Dialogs.h"
+#include "QueryActions.h"
+#include "ResultTabs.h"
+#include "StatementQuestions.h"
 #include "query/QueryRunner.h"
 
-#include <QDateTime>
-#include <QHash>
 #include <QPointer>
 #include <QWidget>
 
 #include <functional>
 #include <memory>
 
-class QAction;
-class QLabel;
 class QSplitter;
-class QTabWidget;
-class QToolBar;
 
 namespace quarry {
 
@@ -25,6 +22,7 @@ class HistoryPanel;
 class HistoryStore;
 class HistoryWriter;
 class QueryPlanView;
+class QueryStatusLine;
 class ResultPane;
 class SqlEditor;
 
@@ -57,10 +55,7 @@ public:
     // The panel's read-only switch (its connection is opened read-only when on).
     bool isReadOnly() const;
     // Called before a run's first writing statement; return false to cancel the run.
-    void setWriteGuard(std::function<bool()> guard) { m_writeGuard = std::move(guard); }
-    // Reads table and column names for completion again (after the main window changed the schema).
-    void refreshSchema();
-
+    void setWriteGuard(std::function<bool()> guard) { m_questions.setWriteGuard(std::move(guard)); }
     bool isRunning() const { return m_runner.isRunning(); }
     bool hasOpenTransaction() const { return m_transactionOpen; }
     // Before the window closes or another file opens: asks about unsaved editor text and about an open
@@ -82,31 +77,28 @@ public:
     SqlEditor* openSql(const QString& sql, const QString& title = {});
 
     // Dialog hooks, for tests and for a main window with its own dialog policy.
-    QueryPrompts& prompts() { return m_prompts; }
+    HookedDialogs& prompts() { return m_prompts; }
 
     EditorTabs* editorTabs() const { return m_editors; }
     SqlEditor* currentEditor() const;
-    QTabWidget* resultTabs() const { return m_results; }
+    ResultTabs* resultTabs() const { return m_results; }
     // The result pane of statement `index` of the last run, if it has one.
-    ResultPane* resultPane(int index) const;
-    QueryPlanView* planView() const { return m_plan; }
+    ResultPane* resultPane(int index) const { return m_results->pane(index); }
+    QueryPlanView* planView() const { return m_results->planView(); }
     HistoryPanel* historyPanel() const { return m_history; }
     FindReplaceBar* findBar() const { return m_find; }
     QString statusText() const;
 
-    QAction* runAction() const { return m_runAction; }
-    QAction* runStatementAction() const { return m_runStatementAction; }
-    QAction* stopAction() const { return m_stopAction; }
-    QAction* explainAction() const { return m_explainAction; }
-    QAction* readOnlyAction() const { return m_readOnlyAction; }
-    QAction* newTabAction() const { return m_newTabAction; }
-    QAction* openAction() const { return m_openAction; }
-    QAction* saveAction() const { return m_saveAction; }
-    QAction* saveAsAction() const { return m_saveAsAction; }
-    QAction* findAction() const { return m_findAction; }
-    QAction* replaceAction() const { return m_replaceAction; }
-    QAction* commentAction() const { return m_commentAction; }
-    QAction* exportAction() const { return m_exportAction; }
+    QAction* runAction() const { return m_actions.run; }
+    QAction* stopAction() const { return m_actions.stop; }
+    QAction* explainAction() const { return m_actions.explain; }
+    QAction* readOnlyAction() const { return m_actions.readOnly; }
+    QAction* newTabAction() const { return m_actions.newTab; }
+    QAction* saveAsAction() const { return m_actions.saveAs; }
+    QAction* findAction() const { return m_actions.find; }
+    QAction* replaceAction() const { return m_actions.replace; }
+    QAction* commentAction() const { return m_actions.comment; }
+    QAction* exportAction() const { return m_actions.exportResult; }
 
 signals:
     // Data or schema changed and other connections can see it: the browser, schema tree and stats refresh.
@@ -118,23 +110,29 @@ signals:
     void runFinished(bool ok);
 
 private:
+    enum class RunState {
+        Running,
+        Stopping, // Stop was pressed
+        Declined, // a question before a statement was answered No
+        Finished,
+    };
+
     struct Run {
         int id = 0;
         QPointer<SqlEditor> editor;
         int base = 0; // where the run's text starts in the editor
-        QHash<int, ResultPane*> panes;
-        int untabbed = 0;
-        qint64 untabbedChanges = 0;
+        RunState state = RunState::Finished;
+        QString notRunReason; // when Declined: which question was answered No, as the status says
     };
 
-    void createActions();
-    QToolBar* createToolBar();
+    void connectActions();
     void openDatabase();
     void start(const QString& sql, int base);
-    void clearResults();
     void updateActions();
-    void setStatus(const QString& text);
-    ResultPane* paneFor(int index, const QString& sql);
+    // Cancels the run before its paused statement, saying why in the status line.
+    void decline(const QString& status);
+    // Shows the run's editor with the error at `position` marked; false when that editor is gone.
+    bool markErrorInEditor(int position);
 
     void onOpened(bool ok, const QString& message, bool readOnly);
     void onPaused(const PendingStatement& pending);
@@ -142,43 +140,25 @@ private:
     void onResultGrew(int runId, int index, qint64 rows);
     void onStatementFinished(const StatementOutcome& outcome);
     void onRunFinished(const RunSummary& summary);
-    void onPlanRead(const PlanOutcome& plan);
     void onTransactionStateChanged(bool open);
 
+    HookedDialogs m_prompts;
+    QueryActions m_actions;
+    StatementQuestions m_questions;
     QueryRunner m_runner;
-    QueryPrompts m_prompts;
     HistoryStore* m_historyStore;
     std::unique_ptr<HistoryWriter> m_historyWriter; // records statements off the GUI thread
-    std::function<bool()> m_writeGuard;
     QString m_databasePath;
     bool m_databaseReadOnly = false; // the main window opened the file read-only
     bool m_open = false;
     bool m_transactionOpen = false;
     Run m_run;
-    QHash<QString, QVariant> m_parameterValues; // last values given, by parameter name
-
-    QAction* m_runAction = nullptr;
-    QAction* m_runStatementAction = nullptr;
-    QAction* m_stopAction = nullptr;
-    QAction* m_explainAction = nullptr;
-    QAction* m_readOnlyAction = nullptr;
-    QAction* m_newTabAction = nullptr;
-    QAction* m_openAction = nullptr;
-    QAction* m_saveAction = nullptr;
-    QAction* m_saveAsAction = nullptr;
-    QAction* m_findAction = nullptr;
-    QAction* m_replaceAction = nullptr;
-    QAction* m_commentAction = nullptr;
-    QAction* m_exportAction = nullptr;
-    QAction* m_snippetAction = nullptr;
 
     EditorTabs* m_editors = nullptr;
     FindReplaceBar* m_find = nullptr;
-    QTabWidget* m_results = nullptr;
-    QueryPlanView* m_plan = nullptr;
+    ResultTabs* m_results = nullptr;
     HistoryPanel* m_history = nullptr;
-    QLabel* m_status = nullptr;
-    QLabel* m_transaction = nullptr;
+    QueryStatusLine* m_status = nullptr;
 };
 
 } // namespace quarry

@@ -1,5 +1,7 @@
 #include "QueryPlanView.h"
 
+#include "core/Counting.h"
+
 #include <QHeaderView>
 #include <QLabel>
 #include <QTreeWidget>
@@ -75,11 +77,9 @@ void QueryPlanView::showPlan(const PlanOutcome& plan)
     if (plan.nodes.isEmpty())
         m_summary->setText(QStringLiteral("This statement reads no tables, so it has no plan."));
     else
-        m_summary->setText(QStringLiteral("%1 full %2, %3 index %4.")
-                               .arg(scans)
-                               .arg(scans == 1 ? QStringLiteral("scan") : QStringLiteral("scans"))
-                               .arg(searches)
-                               .arg(searches == 1 ? QStringLiteral("search") : QStringLiteral("searches")));
+        m_summary->setText(QStringLiteral("%1, %2.").arg(
+            plainCountText(scans, QStringLiteral("full scan"), QStringLiteral("full scans")),
+            plainCountText(searches, QStringLiteral("index search"), QStringLiteral("index searches"))));
 }
 
 } // namespace quarry

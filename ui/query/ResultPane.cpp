@@ -2,7 +2,7 @@
 
 #include "core/Counting.h"
 
-#include "QueryPrompts.h"
+#include "Dialogs.h"
 #include "ResultModel.h"
 #include "core/ValueText.h"
 #include "query/ResultSpool.h"
@@ -39,9 +39,8 @@ QString withoutLeadingComments(const QString& sql)
 
 } // namespace
 
-ResultPane::ResultPane(int index, const QString& sql, const QueryPrompts& prompts, QWidget* parent)
+ResultPane::ResultPane(const QString& sql, Dialogs& prompts, QWidget* parent)
     : QWidget(parent)
-    , m_index(index)
     , m_sql(sql)
     , m_prompts(prompts)
     , m_statement(new QLabel(this))
@@ -271,7 +270,7 @@ void ResultPane::exportResult()
 {
     if (!m_model)
         return;
-    const QString path = m_prompts.chooseFile(this, QueryPrompts::FileAction::Export, QStringLiteral("result.csv"),
+    const QString path = m_prompts.chooseFile(this, Dialogs::FileAction::Export, QStringLiteral("result.csv"),
                                               QStringLiteral("CSV (*.csv);;JSON (*.json)"));
     if (path.isEmpty())
         return;

@@ -13,7 +13,7 @@ class QTableView;
 
 namespace quarry {
 
-class QueryPrompts;
+class Dialogs;
 class ResultModel;
 class ResultSpool;
 
@@ -25,10 +25,9 @@ public:
     // Past this many rows the clipboard is the wrong tool; Export handles any size.
     static constexpr qint64 kMaxCopyRows = 100000;
 
-    ResultPane(int index, const QString& sql, const QueryPrompts& prompts, QWidget* parent = nullptr);
+    ResultPane(const QString& sql, Dialogs& prompts, QWidget* parent = nullptr);
     ~ResultPane() override;
 
-    int statementIndex() const { return m_index; }
     QString sql() const { return m_sql; }
 
     // The statement returns rows: show them in a grid as they are published.
@@ -58,9 +57,8 @@ signals:
 private:
     void showContextMenu(const QPoint& at);
 
-    int m_index;
     QString m_sql;
-    const QueryPrompts& m_prompts;
+    Dialogs& m_prompts;
     QLabel* m_statement = nullptr;
     QLabel* m_status = nullptr;
     QLabel* m_message = nullptr;

@@ -1,8 +1,9 @@
 #include "SqlEditor.h"
 
+#include "LineComments.h"
 #include "LineNumberArea.h"
+#include "SqlCompletionModel.h"
 #include "SqlHighlighter.h"
-#include "database/SqlIdentifier.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -10,9 +11,7 @@
 #include <QFontDatabase>
 #include <QKeyEvent>
 #include <QPainter>
-#include <QRegularExpression>
 #include <QScrollBar>
-#include <QStandardItemModel>
 #include <QTextBlock>
 
 #include <algorithm>
@@ -24,37 +23,6 @@ namespace {
 // Bracket matching tokenizes the whole text; past this size it would cost more than it helps.
 constexpr int kBracketMatchingLimit = 200000;
 constexpr int kCompletionMinimum = 2;
-const QString kComment = QStringLiteral("-- ");
-
-bool isWordCharacter(QChar c)
-{
-    return c.isLetterOrNumber() || c == u'_' || c == u'$' || c.unicode() > 0x7F;
-}
-
-bool lessCaseInsensitive(const QString& a, const QString& b)
-{
-    return a.compare(b, Qt::CaseInsensitive) < 0;
-}
-
-// A name as it must be typed: bare when it is a plain identifier and not a keyword, else double-quoted.
-QString quotedIfNeeded(const QString& name)
-{
-    static const QRegularExpression plain(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
-    if (plain.match(name).hasMatch() && !SqlLexer::isKeyword(name))
-        return name;
-    return SqlIdentifier::quote(name);
-}
-
-QString unquoted(QString name)
-{
-    if (name.size() >= 2 &&
-        ((name.startsWith(u'"') && name.endsWith(u'"')) || (name.startsWith(u'[') && name.endsWith(u']')) ||
-         (name.startsWith(u'`') && name.endsWith(u'`')))) {
-        name = name.mid(1, name.size() - 2);
-        name.replace(QStringLiteral("\"\""), QStringLiteral("\""));
-    }
-    return name;
-}
 
 } // namespace
 
@@ -63,7 +31,7 @@ SqlEditor::SqlEditor(QWidget* parent)
     , m_lineNumbers(new LineNumberArea(this))
     , m_highlighter(new SqlHighlighter(document()))
     , m_completer(new QCompleter(this))
-    , m_completions(new QStandardItemModel(this))
+    , m_completions(new SqlCompletionModel(this))
 {
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -95,25 +63,7 @@ SqlEditor::~SqlEditor() = default;
 
 void SqlEditor::setCatalog(const SchemaCatalog& catalog)
 {
-    m_catalog = catalog;
-    m_generalWords = SqlLexer::keywords() + catalog.allNames();
-    std::sort(m_generalWords.begin(), m_generalWords.end(), lessCaseInsensitive);
-    m_generalWords.erase(std::unique(m_generalWords.begin(), m_generalWords.end()), m_generalWords.end());
-    setCompletions(m_generalWords);
-}
-
-void SqlEditor::setCompletions(const QStringList& names)
-{
-    if (names == m_shownWords)
-        return;
-    m_shownWords = names;
-    // Matched by the plain name (what a person types), inserted quoted when the name needs it.
-    m_completions->clear();
-    for (const QString& name : names) {
-        auto* item = new QStandardItem(name);
-        item->setData(SqlLexer::keywords().contains(name) ? name : quotedIfNeeded(name), Qt::UserRole);
-        m_completions->appendRow(item);
-    }
+    m_completions->setCatalog(catalog);
 }
 
 QString SqlEditor::selectedSql() const
@@ -122,6 +72,23 @@ QString SqlEditor::selectedSql() const
     text.replace(QChar::ParagraphSeparator, u'\n');
     text.replace(QChar::LineSeparator, u'\n');
     return text;
+}
+
+QString SqlEditor::selectedOrAllSql() const
+{
+    return textCursor().hasSelection() ? selectedSql() : toPlainText();
+}
+
+std::optional<ScriptStatement> SqlEditor::statementAtCursor() const
+{
+    return StatementSplitter::statementAt(toPlainText(), textCursor().position());
+}
+
+void SqlEditor::lineAndColumn(int position, int* line, int* column) const
+{
+    const QTextBlock block = document()->findBlock(position);
+    *line = block.blockNumber() + 1;
+    *column = position - block.position() + 1;
 }
 
 // --- line numbers -----------------------------------------------------------------------------------------
@@ -296,53 +263,7 @@ void SqlEditor::clearErrorMark()
 
 void SqlEditor::toggleComment()
 {
-    QTextCursor cursor = textCursor();
-    QTextBlock first = document()->findBlock(cursor.selectionStart());
-    QTextBlock last = document()->findBlock(cursor.selectionEnd());
-    // A selection ending at the start of a line does not include that line.
-    if (cursor.hasSelection() && last != first && cursor.selectionEnd() == last.position())
-        last = last.previous();
-
-    QList<QTextBlock> blocks;
-    for (QTextBlock b = first; b.isValid(); b = b.next()) {
-        blocks << b;
-        if (b == last)
-            break;
-    }
-    bool allCommented = true;
-    int indent = std::numeric_limits<int>::max();
-    for (const QTextBlock& b : blocks) {
-        const QString text = b.text();
-        const QString trimmed = text.trimmed();
-        if (trimmed.isEmpty())
-            continue;
-        allCommented = allCommented && trimmed.startsWith(QStringLiteral("--"));
-        int leading = 0;
-        while (leading < text.size() && text.at(leading).isSpace())
-            ++leading;
-        indent = qMin(indent, leading);
-    }
-    if (indent == std::numeric_limits<int>::max())
-        indent = 0;
-
-    QTextCursor edit(document());
-    edit.beginEditBlock();
-    for (const QTextBlock& b : blocks) {
-        const QString text = b.text();
-        if (text.trimmed().isEmpty())
-            continue;
-        if (allCommented) {
-            const int at = int(text.indexOf(QStringLiteral("--")));
-            const int length = text.mid(at).startsWith(kComment) ? int(kComment.size()) : 2;
-            edit.setPosition(b.position() + at);
-            edit.setPosition(b.position() + at + length, QTextCursor::KeepAnchor);
-            edit.removeSelectedText();
-        } else {
-            edit.setPosition(b.position() + indent);
-            edit.insertText(kComment);
-        }
-    }
-    edit.endEditBlock();
+    LineComments::toggle(*document(), textCursor());
 }
 
 // --- completion -------------------------------------------------------------------------------------------
@@ -350,30 +271,7 @@ void SqlEditor::toggleComment()
 QString SqlEditor::wordBeforeCursor(QString* qualifier) const
 {
     const QTextCursor cursor = textCursor();
-    const QString line = cursor.block().text();
-    const int column = cursor.positionInBlock();
-    int start = column;
-    while (start > 0 && isWordCharacter(line.at(start - 1)))
-        --start;
-    if (qualifier) {
-        qualifier->clear();
-        if (start > 0 && line.at(start - 1) == u'.') {
-            int end = start - 1;
-            int begin = end;
-            if (begin > 0 && (line.at(begin - 1) == u'"' || line.at(begin - 1) == u']' || line.at(begin - 1) == u'`')) {
-                const QChar close = line.at(begin - 1);
-                const QChar open = close == u']' ? u'[' : close;
-                begin = int(line.lastIndexOf(open, begin - 2));
-                if (begin < 0)
-                    begin = end;
-            } else {
-                while (begin > 0 && isWordCharacter(line.at(begin - 1)))
-                    --begin;
-            }
-            *qualifier = unquoted(line.mid(begin, end - begin));
-        }
-    }
-    return line.mid(start, column - start);
+    return SqlCompletionModel::wordBefore(cursor.block().text(), cursor.positionInBlock(), qualifier);
 }
 
 bool SqlEditor::cursorInCommentOrString() const
@@ -382,38 +280,14 @@ bool SqlEditor::cursorInCommentOrString() const
     const QTextBlock block = cursor.block();
     // The highlighter keeps each line's closing lexer state as the block's user state.
     const int previous = block.previous().isValid() ? block.previous().userState() : -1;
-    SqlLexer::State state = previous < 0 ? SqlLexer::State::Normal : SqlLexer::State(previous);
-    const QString before = block.text().left(cursor.positionInBlock());
-    const QList<SqlToken> tokens = SqlLexer::tokenize(before, &state);
-    if (tokens.isEmpty())
-        return state != SqlLexer::State::Normal;
-    const SqlToken& last = tokens.last();
-    switch (last.kind) {
-    case SqlToken::Kind::Comment:
-        return last.unterminated || last.text(before).startsWith(u"--");
-    case SqlToken::Kind::String:
-    case SqlToken::Kind::Blob:
-    case SqlToken::Kind::QuotedIdentifier:
-        return last.unterminated;
-    default:
-        return false;
-    }
+    return SqlCompletionModel::isInCommentOrString(block.text().left(cursor.positionInBlock()), previous);
 }
 
 void SqlEditor::complete()
 {
     QString qualifier;
     const QString prefix = wordBeforeCursor(&qualifier);
-    QStringList words = m_generalWords;
-    if (!qualifier.isEmpty()) {
-        words.clear();
-        for (auto it = m_catalog.columns.cbegin(); it != m_catalog.columns.cend(); ++it) {
-            if (it.key().compare(qualifier, Qt::CaseInsensitive) == 0)
-                words << it.value();
-        }
-        std::sort(words.begin(), words.end(), lessCaseInsensitive);
-    }
-    setCompletions(words);
+    m_completions->showWordsFor(qualifier);
     m_completer->setCompletionPrefix(prefix);
     if (m_completer->completionCount() == 0 ||
         (m_completer->completionCount() == 1 &&

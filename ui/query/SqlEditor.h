@@ -1,16 +1,17 @@
 #pragma once
 
+#include "database/StatementSplitter.h"
 #include "query/SchemaCatalog.h"
 #include "query/SqlLexer.h"
 
 #include <QPlainTextEdit>
 
 class QCompleter;
-class QStandardItemModel;
 
 namespace quarry {
 
 class LineNumberArea;
+class SqlCompletionModel;
 class SqlHighlighter;
 
 // The SQL text editor: highlighting, line numbers, bracket matching, completion of keywords and of the
@@ -39,6 +40,12 @@ public:
     void clearErrorMark();
     // The editor's text with the selection's line ends as '\n' (QTextCursor gives U+2029).
     QString selectedSql() const;
+    // The selection, or the whole text when nothing is selected.
+    QString selectedOrAllSql() const;
+    // The statement under the cursor, with its offset in the text.
+    std::optional<ScriptStatement> statementAtCursor() const;
+    // The 1-based line and column of character `position`.
+    void lineAndColumn(int position, int* line, int* column) const;
 
     int lineNumberAreaWidth() const;
     void paintLineNumbers(QPaintEvent* event);
@@ -52,7 +59,6 @@ private:
     void updateLineNumberArea(const QRect& rect, int dy);
     void updateExtraSelections();
     void insertCompletion(const QModelIndex& index);
-    void setCompletions(const QStringList& names);
     // While the completion list is open it is the active popup and the panel's shortcuts do not reach
     // their actions; a shortcut typed then (Ctrl+Return) closes the list and runs its action here.
     bool triggerShortcut(QKeyEvent* event);
@@ -67,10 +73,7 @@ private:
     LineNumberArea* m_lineNumbers = nullptr;
     SqlHighlighter* m_highlighter = nullptr;
     QCompleter* m_completer = nullptr;
-    QStandardItemModel* m_completions = nullptr;
-    SchemaCatalog m_catalog;
-    QStringList m_generalWords; // keywords + names, sorted case-insensitively
-    QStringList m_shownWords;   // what the completion model holds now
+    SqlCompletionModel* m_completions = nullptr;
     int m_errorPosition = -1;
     int m_errorLength = 0;
     int m_errorLine = -1;

@@ -2,17 +2,16 @@
 #include "core/Counting.h"
 
 #include "stats/BarChart.h"
+#include "stats/StatsChartData.h"
 #include "stats/StatsCsvExporter.h"
 #include "stats/StatsFormat.h"
+#include "stats/StatsPeriodPicker.h"
 #include "stats/StatsQueries.h"
 #include "stats/StatsRunner.h"
 #include "stats/StatsSummary.h"
 #include "stats/StatsTableModel.h"
 
-#include <QButtonGroup>
-#include <QDateTime>
 #include <QDir>
-#include <QFile>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -23,7 +22,6 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QRadioButton>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
@@ -35,56 +33,10 @@ namespace quarry {
 
 namespace {
 
-QString rowLabel(const StatsPanel& panel, const QVariantList& row)
-{
-    QStringList parts;
-    for (int column : panel.labelColumns)
-        parts << StatsFormat::text(row.value(column));
-    if (parts.size() > 1)
-        return QStringLiteral("%1 (%2)").arg(parts.first(), QStringList(parts.mid(1)).join(QStringLiteral(", ")));
-    return parts.value(0);
-}
-
-// The first `top` rows as bars, the rest folded into one "others" bar (kept rows past `top` plus the sums the
-// executor made of the rows it did not keep).
-BarChartData chartData(const StatsPanel& panel, const StatsResult& result, int top)
-{
-    BarChartData data;
-    for (int column : panel.valueColumns)
-        data.series << result.columns.value(column);
-    data.valueTitle = data.series.join(QStringLiteral(" + "));
-    const qsizetype shown = std::min<qsizetype>(top, result.rows.size());
-    for (qsizetype r = 0; r < shown; ++r) {
-        const QVariantList& row = result.rows.at(r);
-        data.labels << rowLabel(panel, row);
-        QList<double> values;
-        for (int column : panel.valueColumns)
-            values << row.value(column).toDouble();
-        data.values << values;
-    }
-    const qint64 rest = result.totalRows - shown;
-    if (rest > 0) {
-        data.othersLabel = StatsPage::tr("%1 other %2").arg(QLocale().toString(rest), panel.rowNoun);
-        for (int column : panel.valueColumns) {
-            double sum = result.remainder.value(column);
-            for (qsizetype r = shown; r < result.rows.size(); ++r)
-                sum += result.rows.at(r).value(column).toDouble();
-            data.others << sum;
-        }
-    }
-    return data;
-}
-
 QString durationText(qint64 ms)
 {
     return ms < 1000 ? StatsPage::tr("%1 ms").arg(ms)
                      : StatsPage::tr("%1 s").arg(QLocale().toString(ms / 1000.0, 'f', 1));
-}
-
-QDate monthStartUtc()
-{
-    const QDate today = QDateTime::currentDateTimeUtc().date();
-    return QDate(today.year(), today.month(), 1);
 }
 
 } // namespace
@@ -104,38 +56,9 @@ StatsPage::StatsPage(const StatsPanel& panel, StatsRunner& runner, QWidget* pare
     layout->addWidget(description);
 
     if (m_panel.usesPeriod) {
-        auto* periodRow = new QHBoxLayout;
-        m_lastDays = new QRadioButton(tr("Posted in the last"), this);
-        m_days = new QSpinBox(this);
-        m_days->setRange(1, StatsParameters::MaxDays);
-        m_days->setValue(StatsParameters::DefaultDays);
-        m_days->setSuffix(tr(" days"));
-        m_days->setAccessibleName(tr("Days"));
-        m_thisMonth = new QRadioButton(
-            tr("Posted this month (since %1, UTC)").arg(QLocale().toString(monthStartUtc(), QLocale::ShortFormat)),
-            this);
-        auto* group = new QButtonGroup(this);
-        group->addButton(m_lastDays);
-        group->addButton(m_thisMonth);
-        m_lastDays->setChecked(true);
-        periodRow->addWidget(m_lastDays);
-        periodRow->addWidget(m_days);
-        periodRow->addSpacing(12);
-        periodRow->addWidget(m_thisMonth);
-        periodRow->addStretch();
-        layout->addLayout(periodRow);
-        connect(m_days, &QSpinBox::valueChanged, this, [this] {
-            m_lastDays->setChecked(true);
-            refresh();
-        });
-        connect(m_lastDays, &QRadioButton::toggled, this, [this](bool on) {
-            if (on)
-                refresh();
-        });
-        connect(m_thisMonth, &QRadioButton::toggled, this, [this](bool on) {
-            if (on)
-                refresh();
-        });
+        m_period = new StatsPeriodPicker(this);
+        layout->addWidget(m_period);
+        connect(m_period, &StatsPeriodPicker::changed, this, &StatsPage::refresh);
     }
 
     auto* actions = new QHBoxLayout;
@@ -246,25 +169,13 @@ StatsPage::~StatsPage() = default;
 
 StatsParameters StatsPage::parameters() const
 {
-    StatsParameters parameters;
-    if (m_days) {
-        parameters.days = m_days->value();
-        parameters.period =
-            m_thisMonth->isChecked() ? StatsParameters::Period::ThisMonth : StatsParameters::Period::LastDays;
-    }
-    return parameters;
+    return m_period ? m_period->parameters() : StatsParameters{};
 }
 
 void StatsPage::setParameters(const StatsParameters& parameters)
 {
-    if (m_days) {
-        const QSignalBlocker blockDays(m_days);
-        const QSignalBlocker blockLast(m_lastDays);
-        const QSignalBlocker blockMonth(m_thisMonth);
-        m_days->setValue(parameters.days);
-        m_lastDays->setChecked(parameters.period == StatsParameters::Period::LastDays);
-        m_thisMonth->setChecked(parameters.period == StatsParameters::Period::ThisMonth);
-    }
+    if (m_period)
+        m_period->setParameters(parameters);
     updateSqlText();
     if (m_hasResult || isRunning())
         refresh();
@@ -399,7 +310,7 @@ void StatsPage::updateChart()
 {
     if (!m_chart)
         return;
-    m_chart->setData(m_hasResult ? chartData(m_panel, m_result, m_topBars->value()) : BarChartData{});
+    m_chart->setData(m_hasResult ? StatsChartData::fromResult(m_panel, m_result, m_topBars->value()) : BarChartData{});
 }
 
 void StatsPage::showStatus(const QString& text, bool isError)

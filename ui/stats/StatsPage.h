@@ -12,7 +12,6 @@ class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
-class QRadioButton;
 class QSpinBox;
 class QSplitter;
 class QTableView;
@@ -23,6 +22,7 @@ namespace quarry {
 
 class BarChart;
 class StatsCsvExporter;
+class StatsPeriodPicker;
 class StatsRunner;
 class StatsTableModel;
 
@@ -105,9 +105,7 @@ private:
     QPushButton* m_cancelButton = nullptr;
     QToolButton* m_exportButton = nullptr;
     QSpinBox* m_topBars = nullptr;
-    QRadioButton* m_lastDays = nullptr;
-    QRadioButton* m_thisMonth = nullptr;
-    QSpinBox* m_days = nullptr;
+    StatsPeriodPicker* m_period = nullptr; // for a panel that counts over a period
     QTimer* m_ticker = nullptr;
     QElapsedTimer m_elapsed;
     StatsResult m_result; // in the panel's own order, for the chart's top N

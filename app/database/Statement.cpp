@@ -1,4 +1,4 @@
-#include "query/PreparedStatement.h"
+#include "database/Statement.h"
 
 #include "database/SqlValue.h"
 
@@ -8,17 +8,14 @@
 
 namespace quarry {
 
-PreparedStatement::~PreparedStatement()
+Statement::~Statement()
 {
     sqlite3_finalize(m_statement);
 }
 
-PreparedStatement::PreparedStatement(PreparedStatement&& other) noexcept
-    : m_statement(std::exchange(other.m_statement, nullptr))
-{
-}
+Statement::Statement(Statement&& other) noexcept : m_statement(std::exchange(other.m_statement, nullptr)) {}
 
-PreparedStatement& PreparedStatement::operator=(PreparedStatement&& other) noexcept
+Statement& Statement::operator=(Statement&& other) noexcept
 {
     if (this != &other) {
         sqlite3_finalize(m_statement);
@@ -27,7 +24,13 @@ PreparedStatement& PreparedStatement::operator=(PreparedStatement&& other) noexc
     return *this;
 }
 
-QList<QueryParameter> PreparedStatement::parameters() const
+int Statement::prepare(sqlite3* db, const QByteArray& sql)
+{
+    sqlite3_finalize(std::exchange(m_statement, nullptr));
+    return sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &m_statement, nullptr);
+}
+
+QList<QueryParameter> Statement::parameters() const
 {
     QList<QueryParameter> out;
     if (!m_statement)
@@ -49,12 +52,12 @@ QList<QueryParameter> PreparedStatement::parameters() const
     return out;
 }
 
-bool PreparedStatement::isReadOnly() const
+bool Statement::isReadOnly() const
 {
     return !m_statement || sqlite3_stmt_readonly(m_statement) != 0;
 }
 
-QStringList PreparedStatement::columns() const
+QStringList Statement::columns() const
 {
     QStringList out;
     if (!m_statement)
@@ -65,7 +68,7 @@ QStringList PreparedStatement::columns() const
     return out;
 }
 
-int PreparedStatement::bind(int index, const QVariant& value)
+int Statement::bind(int index, const QVariant& value)
 {
     return SqlValue::bind(m_statement, index, value);
 }
