@@ -129,7 +129,7 @@ std::optional<double> ValueEditorBench::openEditor(const QString& step, QPlainTe
     const qint64 deadline = start + qint64(m_options.limitMs) * kNsPerMs;
     while (!editor->isLoaded() && editor->problemText().isEmpty() && clock.nsecsElapsed() < deadline)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 10);
-    if (editor->isLoaded() && loadedMs)
+    if (shown && editor->isLoaded() && loadedMs)
         *loadedMs = double(clock.nsecsElapsed() - start) / kNsPerMs;
     m_bench.addNote(QStringLiteral("%1: %2; %3")
                         .arg(step, editor->isLoaded() ? QStringLiteral("read") : QStringLiteral("NOT read"),

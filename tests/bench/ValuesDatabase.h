@@ -24,9 +24,10 @@ public:
     static qint64 maxValueBytes();
     qint64 blobBytes() const { return m_blobBytes; }
     qint64 textBytes() const { return m_textBytes; }
-    // The rowids of the huge cells (the same in both files, where "plain" holds small values).
-    qint64 blobRowId() const { return m_rows / 2; }
-    qint64 textRowId() const { return m_rows / 2 + 1; }
+    // The rowids of the huge cells, in the middle (the same in both files; "plain" holds a small BLOB and a small
+    // TEXT there: see smallValue()).
+    qint64 blobRowId() const { return m_rows / 2 / 2 * 2; }
+    qint64 textRowId() const { return blobRowId() + 1; }
     // The first bytes of the huge BLOB and of the huge TEXT, as the value editor should show them.
     static QByteArray blobHead(int bytes);
     static QByteArray textHead(int bytes);
