@@ -1,22 +1,18 @@
 #include "BenchCoordinator.h"
 
+#include "BenchHost.h"
 #include "BrowseFigures.h"
 #include "JsonText.h"
 #include "StatsBench.h"
 #include "cli/CancelOnSignal.h"
 #include "generate/Generator.h"
 
-#include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTextStream>
-#include <QThread>
 
 #include <sqlite3.h>
 
@@ -28,25 +24,6 @@ namespace {
 
 // The title of the newest post: a word of it is typed into the title filter on both sides.
 constexpr char kLastTitleSql[] = "SELECT title FROM posts ORDER BY rowid DESC LIMIT 1";
-
-// The first line of a /proc file that starts with `prefix`, after the prefix; the whole first line for none.
-QString procLine(const QString& path, const QString& prefix = {})
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    for (const QString& line : QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'))) {
-        if (line.startsWith(prefix))
-            return line.mid(prefix.size()).trimmed();
-    }
-    return {};
-}
-
-// Other processes on the machine slow every figure down: say how busy it was.
-QString loadAverage()
-{
-    return procLine(QStringLiteral("/proc/loadavg")).section(QLatin1Char(' '), 0, 2);
-}
 
 QString figuresText(const QJsonObject& figures)
 {
@@ -133,69 +110,24 @@ QString BenchCoordinator::chooseFilterWord() const
     return best.isEmpty() ? QStringLiteral("the") : best.toLower();
 }
 
-void BenchCoordinator::warmCache(QTextStream& err)
-{
-    QFile file(m_options.database);
-    if (!file.open(QIODevice::ReadOnly))
-        return;
-    QElapsedTimer clock;
-    clock.start();
-    QByteArray buffer(4 * 1024 * 1024, Qt::Uninitialized);
-    qint64 total = 0;
-    qint64 read = 0;
-    while ((read = file.read(buffer.data(), buffer.size())) > 0)
-        total += read;
-    m_notes << QStringLiteral("file read once before measuring (%1 MiB in %2 s), so both sides start warm")
-                   .arg(double(total) / (1024.0 * 1024.0), 0, 'f', 1)
-                   .arg(double(clock.elapsed()) / 1000.0, 0, 'f', 2);
-    err << "quarry-bench: page cache warmed" << Qt::endl;
-}
-
 QString BenchCoordinator::measureSide(BenchOptions::Side side, QTextStream& err)
 {
-    const QString name = BenchOptions::sideName(side);
-    err << "quarry-bench: measuring " << name << Qt::endl;
-    QProcess child;
-    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    child.start(QCoreApplication::applicationFilePath(), m_options.childArguments(side));
     // Six steps with their pauses, each bounded by the limit, and the time to open and close.
     const int timeoutMs = 8 * (m_options.limitMs + m_options.pauseMs) + 120000;
-    const bool finished = child.waitForStarted() && child.waitForFinished(timeoutMs);
-    if (!finished) {
-        child.kill();
-        child.waitForFinished();
-    }
-    const QJsonDocument document = QJsonDocument::fromJson(child.readAllStandardOutput());
-    if (!finished || child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0 || !document.isObject()) {
-        m_notes << QStringLiteral("%1: the measuring process failed (%2); no figures")
-                       .arg(name, finished ? QStringLiteral("exit code %1").arg(child.exitCode())
-                                           : QStringLiteral("timed out after %1 ms").arg(timeoutMs));
-        return figuresText({});
-    }
-    for (const QJsonValue& note : document.object().value(QStringLiteral("notes")).toArray())
-        m_notes << name + QStringLiteral(": ") + note.toString();
-    return figuresText(document.object().value(QStringLiteral("figures")).toObject());
+    const QJsonObject result =
+        BenchHost::runChild(BenchOptions::sideName(side), m_options.childArguments(side), timeoutMs, m_notes, err);
+    return figuresText(result.value(QStringLiteral("figures")).toObject());
 }
 
 int BenchCoordinator::run(QTextStream& out, QTextStream& err)
 {
-    const QString cpu =
-        procLine(QStringLiteral("/proc/cpuinfo"), QStringLiteral("model name")).section(QLatin1Char(':'), 1).trimmed();
-    const double memoryGb = procLine(QStringLiteral("/proc/meminfo"), QStringLiteral("MemTotal:"))
-                                .section(QLatin1Char(' '), 0, 0)
-                                .toDouble() /
-                            (1024.0 * 1024.0);
-    m_notes << QStringLiteral("machine: %1 x %2, %3 GB RAM; load average (1, 5, 15 min) at start %4")
-                   .arg(QThread::idealThreadCount())
-                   .arg(cpu)
-                   .arg(memoryGb, 0, 'f', 1)
-                   .arg(loadAverage());
+    m_notes << BenchHost::machineNote();
     if (const int status = prepareDatabase(err); status != 0)
         return status;
     if (m_options.filterWord.isEmpty())
         m_options.filterWord = chooseFilterWord();
     if (m_options.warmCache)
-        warmCache(err);
+        BenchHost::warmFile(m_options.database, m_notes, err);
 
     const QString quarry = measureSide(BenchOptions::Side::Quarry, err);
     QString baseline = figuresText({});
@@ -216,7 +148,7 @@ int BenchCoordinator::run(QTextStream& out, QTextStream& err)
                    .arg(m_options.limitMs)
                    .arg(m_options.rssLimitMb)
                    .arg(m_options.statsLimitMs);
-    m_notes << QStringLiteral("load average at the end %1").arg(loadAverage());
+    m_notes << QStringLiteral("load average at the end %1").arg(BenchHost::loadAverage());
 
     auto number = [](const std::optional<double>& value) {
         return value ? JsonText::value(QJsonValue(std::round(*value))) : QStringLiteral("null");
@@ -233,16 +165,7 @@ int BenchCoordinator::run(QTextStream& out, QTextStream& err)
                              {QStringLiteral("notes"), JsonText::value(QJsonArray::fromStringList(m_notes))},
                          }) +
                          QLatin1Char('\n');
-    out << text;
-    out.flush();
-    if (!m_options.output.isEmpty()) {
-        QFile file(m_options.output);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(text.toUtf8()) < 0) {
-            err << "quarry-bench: cannot write " << m_options.output << Qt::endl;
-            return 1;
-        }
-    }
-    return 0;
+    return BenchHost::publish(text, m_options.output, out, err);
 }
 
 } // namespace quarry::bench

@@ -29,7 +29,6 @@ public:
 private:
     int prepareDatabase(QTextStream& err);
     QString chooseFilterWord() const;
-    void warmCache(QTextStream& err);
     // The side's figures as JSON text (nulls when the child failed), its notes added to m_notes.
     QString measureSide(BenchOptions::Side side, QTextStream& err);
 

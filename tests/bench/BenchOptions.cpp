@@ -46,6 +46,10 @@ QString BenchOptions::sideName(Side side)
         return QStringLiteral("quarry");
     case Side::Baseline:
         return QStringLiteral("baseline");
+    case Side::Plain:
+        return QStringLiteral("plain");
+    case Side::Huge:
+        return QStringLiteral("huge");
     case Side::None:
         break;
     }
@@ -72,7 +76,7 @@ std::optional<BenchOptions> BenchOptions::parse(const QStringList& arguments, QS
          QStringLiteral("FILE")},
         {QStringLiteral("out"), QStringLiteral("Also write the JSON here."), QStringLiteral("FILE.json")},
         {QStringLiteral("measure"), QStringLiteral("Measure one side only (used by the benchmark itself)."),
-         QStringLiteral("quarry|baseline")},
+         QStringLiteral("quarry|baseline|plain|huge")},
         {QStringLiteral("limit-ms"), QStringLiteral("Give up on a step after this long (default 60000)."),
          QStringLiteral("MS")},
         {QStringLiteral("pause-ms"), QStringLiteral("Idle time before each step (default 500)."), QStringLiteral("MS")},
@@ -94,6 +98,16 @@ std::optional<BenchOptions> BenchOptions::parse(const QStringList& arguments, QS
         {QStringLiteral("no-baseline"), QStringLiteral("Skip the QSqlRelationalTableModel baseline.")},
         {QStringLiteral("no-stats"), QStringLiteral("Skip the stats panels.")},
         {QStringLiteral("no-warm"), QStringLiteral("Do not read the file once before measuring.")},
+        {QStringLiteral("values"),
+         QStringLiteral(
+             "Huge values instead: one table with and without a huge BLOB and a huge TEXT, browsed by Quarry "
+             "(--db names the folder's files: FILE-plain.db and FILE-huge.db, kept).")},
+        {QStringLiteral("value-rows"), QStringLiteral("Rows of small values with --values (default 200000)."),
+         QStringLiteral("N")},
+        {QStringLiteral("huge-blob-mb"), QStringLiteral("The huge BLOB's size with --values (default 1024)."),
+         QStringLiteral("MB")},
+        {QStringLiteral("huge-text-mb"), QStringLiteral("The huge TEXT's size with --values (default 10)."),
+         QStringLiteral("MB")},
     });
     if (!parser.parse(arguments)) {
         message = parser.errorText() + QLatin1Char('\n');
@@ -111,8 +125,11 @@ std::optional<BenchOptions> BenchOptions::parse(const QStringList& arguments, QS
 
     BenchOptions options;
     options.statsKeep = int(StatsPage::MaxRows);
+    const QString measured = parser.value(QStringLiteral("measure"));
+    options.values =
+        parser.isSet(QStringLiteral("values")) || measured == sideName(Side::Plain) || measured == sideName(Side::Huge);
     for (const QString& name : {QStringLiteral("users"), QStringLiteral("posts"), QStringLiteral("comments")}) {
-        if (!parser.isSet(name)) {
+        if (!options.values && !parser.isSet(name)) {
             message = QStringLiteral("--%1 is required.\n").arg(name);
             return std::nullopt;
         }
@@ -128,7 +145,10 @@ std::optional<BenchOptions> BenchOptions::parse(const QStringList& arguments, QS
         !readInt(parser, QStringLiteral("stats-runs"), 1, options.statsRuns, message) ||
         !readInt(parser, QStringLiteral("stats-keep"), 0, options.statsKeep, message) ||
         !readInt(parser, QStringLiteral("stats-limit-ms"), 100, options.statsLimitMs, message) ||
-        !readInt(parser, QStringLiteral("rss-limit-mb"), 16, options.rssLimitMb, message))
+        !readInt(parser, QStringLiteral("rss-limit-mb"), 16, options.rssLimitMb, message) ||
+        !readNumber(parser, QStringLiteral("value-rows"), 10, options.valueRows, message) ||
+        !readNumber(parser, QStringLiteral("huge-blob-mb"), 1, options.hugeBlobMb, message) ||
+        !readNumber(parser, QStringLiteral("huge-text-mb"), 1, options.hugeTextMb, message))
         return std::nullopt;
     options.seed = quint64(seed);
     options.database = parser.value(QStringLiteral("db"));
@@ -143,8 +163,11 @@ std::optional<BenchOptions> BenchOptions::parse(const QStringList& arguments, QS
             options.measure = Side::Quarry;
         } else if (side == sideName(Side::Baseline)) {
             options.measure = Side::Baseline;
+        } else if (side == sideName(Side::Plain) || side == sideName(Side::Huge)) {
+            options.measure = side == sideName(Side::Plain) ? Side::Plain : Side::Huge;
         } else {
-            message = QStringLiteral("--measure takes quarry or baseline, not \u201c%1\u201d.\n").arg(side);
+            message =
+                QStringLiteral("--measure takes quarry, baseline, plain or huge, not \u201c%1\u201d.\n").arg(side);
             return std::nullopt;
         }
         if (options.database.isEmpty()) {
@@ -160,9 +183,6 @@ QStringList BenchOptions::childArguments(Side side) const
     QStringList arguments{
         QStringLiteral("--measure"),      sideName(side),
         QStringLiteral("--db"),           database,
-        QStringLiteral("--users"),        QString::number(users),
-        QStringLiteral("--posts"),        QString::number(posts),
-        QStringLiteral("--comments"),     QString::number(comments),
         QStringLiteral("--limit-ms"),     QString::number(limitMs),
         QStringLiteral("--pause-ms"),     QString::number(pauseMs),
         QStringLiteral("--scroll-steps"), QString::number(scrollSteps),
@@ -170,6 +190,13 @@ QStringList BenchOptions::childArguments(Side side) const
     };
     if (!filterWord.isEmpty())
         arguments << QStringLiteral("--filter-word") << filterWord;
+    if (!values) {
+        arguments << QStringLiteral("--users") << QString::number(users) << QStringLiteral("--posts")
+                  << QString::number(posts) << QStringLiteral("--comments") << QString::number(comments);
+    } else {
+        arguments << QStringLiteral("--value-rows") << QString::number(valueRows) << QStringLiteral("--huge-blob-mb")
+                  << QString::number(hugeBlobMb) << QStringLiteral("--huge-text-mb") << QString::number(hugeTextMb);
+    }
     return arguments;
 }
 

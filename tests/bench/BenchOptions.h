@@ -11,8 +11,10 @@ namespace quarry::bench {
 // What `quarry-bench` was asked to do. The parent process generates (or reuses) the database, runs each side
 // of the comparison in a child process of its own (so each side's peak memory is its own), times the stats
 // panels, and prints the merged figures; a child (`--measure quarry|baseline`) measures one side only.
+// With --values it runs the huge-values scenario instead (ValuesBench): the same table with and without a huge
+// BLOB and a huge TEXT, each file browsed by Quarry in a child (`--measure plain|huge`).
 struct BenchOptions {
-    enum class Side { None, Quarry, Baseline };
+    enum class Side { None, Quarry, Baseline, Plain, Huge };
 
     qint64 users = 0;
     qint64 posts = 0;
@@ -34,12 +36,19 @@ struct BenchOptions {
     bool stats = true;         // time the stats panels
     bool warmCache = true;     // read the file once before measuring, so both sides start warm
 
+    bool values = false;       // the huge-values scenario instead of the blog database
+    qint64 valueRows = 200000; // rows of small values in both files
+    qint64 hugeBlobMb = 1024;  // the huge BLOB's size in MiB
+    qint64 hugeTextMb = 10;    // the huge TEXT's size in MiB
+
     // Parses the arguments (program name first). Returns nothing and sets `message` on bad usage; sets
     // `message` and `helpOnly` for --help.
     static std::optional<BenchOptions> parse(const QStringList& arguments, QString& message, bool& helpOnly);
     // The arguments that make a child measure `side` with the same settings.
     QStringList childArguments(Side side) const;
     static QString sideName(Side side);
+    // The rows of the table browsed: posts, or the huge-values table's rows.
+    qint64 browsedRows() const { return values ? valueRows : posts; }
 };
 
 } // namespace quarry::bench

@@ -46,7 +46,7 @@ void BrowseBench::idle(int ms)
 }
 
 std::optional<double> BrowseBench::timeStep(const QString& step, const Condition& act, const Condition& shown,
-                                            const std::function<void()>& nudge)
+                                            const std::function<void()>& nudge, PaintProbe* probe)
 {
     idle(m_options.pauseMs);
     m_stalls.resetSection();
@@ -54,11 +54,13 @@ std::optional<double> BrowseBench::timeStep(const QString& step, const Condition
     const qint64 deadline = start + qint64(m_options.limitMs) * kNsPerMs;
     if (!act())
         return std::nullopt;
-    m_probe->arm(shown);
+    if (!probe)
+        probe = m_probe.get();
+    probe->arm(shown);
     std::optional<double> result;
     while (true) {
-        if (m_probe->hasPainted()) {
-            result = double(m_probe->paintedAtNs() - start) / kNsPerMs;
+        if (probe->hasPainted()) {
+            result = double(probe->paintedAtNs() - start) / kNsPerMs;
             break;
         }
         if (m_clock.nsecsElapsed() > deadline) {
@@ -75,7 +77,7 @@ std::optional<double> BrowseBench::timeStep(const QString& step, const Condition
             nudge();
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     }
-    m_probe->arm({});
+    probe->arm({});
     // A synchronous action (the baseline's select()) can itself outlast the limit.
     if (result && *result > m_options.limitMs) {
         m_notes << QStringLiteral("%1: took %2, over the limit of %3 ms")
@@ -129,8 +131,11 @@ void BrowseBench::pressKey(QWidget* target, int key, Qt::KeyboardModifiers modif
 void BrowseBench::type(QWidget* target, const QString& text)
 {
     for (const QChar c : text)
-        pressKey(target, c.isLetter() ? Qt::Key_A + (c.toUpper().unicode() - 'A') : Qt::Key_unknown, Qt::NoModifier,
-                 QString(c));
+        pressKey(target,
+                 c.isLetter()  ? Qt::Key_A + (c.toUpper().unicode() - 'A')
+                 : c.isDigit() ? Qt::Key_0 + (c.unicode() - '0')
+                               : Qt::Key_unknown,
+                 Qt::NoModifier, QString(c));
 }
 
 void BrowseBench::clickHeader(int section)
@@ -150,7 +155,7 @@ void BrowseBench::clickHeader(int section)
 std::optional<double> BrowseBench::scrollEndToEnd()
 {
     QScrollBar* bar = m_subject.scrollBar();
-    const qint64 lastRow = m_options.posts - 1;
+    const qint64 lastRow = m_options.browsedRows() - 1;
     const int steps = m_options.scrollSteps;
     int position = 0;
     int paintsAtMove = 0;
@@ -194,13 +199,21 @@ QString BrowseBench::filterWord() const
 BrowseFigures BrowseBench::run()
 {
     BrowseFigures figures;
+    if (browse(figures))
+        filterAndSort(figures);
+    finish(figures);
+    return figures;
+}
+
+bool BrowseBench::browse(BrowseFigures& figures)
+{
     QWidget* window = m_subject.window();
     window->show();
     const qint64 exposedBy = m_clock.nsecsElapsed() + 5000 * kNsPerMs;
     while (!(window->windowHandle() && window->windowHandle()->isExposed()) && m_clock.nsecsElapsed() < exposedBy)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 10);
     m_stalls.start();
-    const qint64 lastRow = m_options.posts - 1;
+    const qint64 lastRow = m_options.browsedRows() - 1;
 
     // First rows: from opening the file to the first rows painted.
     QString openError;
@@ -217,8 +230,8 @@ BrowseFigures BrowseBench::run()
         },
         [&] { return visibleRowsLoaded(); });
     if (!m_probe) {
-        figures.notes << QStringLiteral("cannot open the file: %1").arg(openError);
-        return figures;
+        m_notes << QStringLiteral("cannot open the file: %1").arg(openError);
+        return false;
     }
     QTableView* view = m_subject.view();
     view->setFocus();
@@ -248,6 +261,10 @@ BrowseFigures BrowseBench::run()
             }
         });
     m_notes << QStringLiteral("jump to last: Ctrl+End pressed %1 time(s)").arg(presses);
+    // Where the memory went, when the scroll's peak is larger than expected.
+    m_notes << QStringLiteral("resident memory after the first rows and the jump: %1 MB (peak %2 MB)")
+                   .arg(ProcessMemory::currentMb(), 0, 'f', 1)
+                   .arg(ProcessMemory::peakMb(), 0, 'f', 1);
 
     // Scroll from top to bottom; the peak resident memory after it.
     const auto scrolled = scrollEndToEnd();
@@ -259,6 +276,12 @@ BrowseFigures BrowseBench::run()
         m_notes << QStringLiteral("peak_rss_mb: the scroll did not finish; %1 MB peak when it stopped")
                        .arg(QString::number(peak, 'f', 1));
     }
+    return true;
+}
+
+void BrowseBench::filterAndSort(BrowseFigures& figures)
+{
+    QTableView* view = m_subject.view();
 
     // Filter titles by a word, then clear the filter again (not timed).
     QLineEdit* field = m_subject.titleFilter();
@@ -302,15 +325,20 @@ BrowseFigures BrowseBench::run()
     }
     m_notes << QStringLiteral("sort by title: progress shown while waiting: %1")
                    .arg(progressShown ? QStringLiteral("yes") : QStringLiteral("no"));
+}
 
+void BrowseBench::finish(BrowseFigures& figures)
+{
     idle(m_options.pauseMs);
     m_stalls.stop();
     figures.maxStallMs = m_stalls.maxMs();
     m_notes << QStringLiteral("longest stall per step: ") + m_stallNotes.join(QStringLiteral(", "));
-    m_notes
-        << QStringLiteral("view: %1 x %2 px viewport").arg(view->viewport()->width()).arg(view->viewport()->height());
+    if (const QTableView* view = m_subject.view()) {
+        m_notes << QStringLiteral("view: %1 x %2 px viewport")
+                       .arg(view->viewport()->width())
+                       .arg(view->viewport()->height());
+    }
     figures.notes = m_notes;
-    return figures;
 }
 
 } // namespace quarry::bench

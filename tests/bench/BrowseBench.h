@@ -23,29 +23,40 @@ class PaintProbe;
 //   scroll       the scroll bar stepped from top to bottom, each position waiting for its rows (peak RSS after);
 //   filter       a word typed into the title filter and Return, until matching rows are painted;
 //   sort         a click on the Title header, until the first rows in title order are painted.
+// (The huge-values scenario takes the first three only: browse().)
 // A step longer than the limit, or one that takes the process past the memory limit, is left null.
 class BrowseBench {
 public:
     BrowseBench(BrowseSubject& subject, const BenchOptions& options);
     ~BrowseBench();
 
+    // Every step: browse(), filterAndSort(), finish().
     BrowseFigures run();
+    // First rows, jump to last and the scroll; false when the file could not be opened (a note says why).
+    bool browse(BrowseFigures& figures);
+    void filterAndSort(BrowseFigures& figures);
+    // The longest stall and the notes into `figures`.
+    void finish(BrowseFigures& figures);
+
+    // For the steps of other scenarios on the same window (ValueEditorBench).
+    using Condition = std::function<bool()>;
+    // Runs `act`, then the event loop until a paint of `probe` (the grid's when null) that began with `shown`
+    // true has finished. `nudge` runs at every turn of the loop (pressing again, scrolling on). Returns the
+    // milliseconds, or nothing with a note.
+    std::optional<double> timeStep(const QString& step, const Condition& act, const Condition& shown,
+                                   const std::function<void()>& nudge = {}, PaintProbe* probe = nullptr);
+    const QElapsedTimer& clock() const { return m_clock; }
+    bool visibleRowsLoaded() const;
+    void pressKey(QWidget* target, int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier, const QString& text = {});
+    void type(QWidget* target, const QString& text);
+    void addNote(const QString& note) { m_notes << note; }
 
 private:
-    using Condition = std::function<bool()>;
-
-    // Runs `act`, then the event loop until a paint that began with `shown` true has finished. `nudge` runs at
-    // every turn of the loop (pressing again, scrolling on). Returns the milliseconds, or nothing with a note.
-    std::optional<double> timeStep(const QString& step, const Condition& act, const Condition& shown,
-                                   const std::function<void()>& nudge = {});
     // Turns the event loop for `ms` (background work goes on; stalls are still measured).
     void idle(int ms);
-    bool visibleRowsLoaded() const;
     int lastVisibleRow() const;
     QString title(int row) const;
-    void pressKey(QWidget* target, int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier, const QString& text = {});
     void clickHeader(int section);
-    void type(QWidget* target, const QString& text);
     std::optional<double> scrollEndToEnd();
     QString filterWord() const;
 

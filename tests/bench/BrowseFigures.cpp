@@ -6,15 +6,11 @@
 
 namespace quarry::bench {
 
-namespace {
-
-QJsonValue figure(const std::optional<double>& value)
+QJsonValue BrowseFigures::figure(const std::optional<double>& value)
 {
     // One decimal: finer than the machine's noise, short enough to read.
     return value ? QJsonValue(std::round(*value * 10.0) / 10.0) : QJsonValue(QJsonValue::Null);
 }
-
-} // namespace
 
 QStringList BrowseFigures::keys()
 {

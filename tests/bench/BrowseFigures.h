@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QStringList>
 
 #include <optional>
@@ -21,6 +22,8 @@ struct BrowseFigures {
     // The six figures under the key names, null when missing.
     QJsonObject toJson() const;
     static QStringList keys();
+    // A figure as JSON: one decimal, null when missing.
+    static QJsonValue figure(const std::optional<double>& value);
 };
 
 } // namespace quarry::bench

@@ -11,8 +11,9 @@
 
 namespace quarry::bench {
 
-QuarrySubject::QuarrySubject()
-    : m_window(std::make_unique<MainWindow>(std::make_unique<HeadlessDialogs>(QMessageBox::Discard)))
+QuarrySubject::QuarrySubject(QString table)
+    : m_table(std::move(table))
+    , m_window(std::make_unique<MainWindow>(std::make_unique<HeadlessDialogs>(QMessageBox::Discard)))
 {
     m_window->resize(1200, 760);
 }
@@ -27,15 +28,15 @@ QWidget* QuarrySubject::window() const
 bool QuarrySubject::open(const QString& path, QString& error)
 {
     // Read-only: the benchmark never writes to a file it may reuse. Browsing reads through the loader's own
-    // read-only connection either way. The file opens on posts, as `quarry --table posts FILE` does.
-    if (!m_window->openFile(path, true, QStringLiteral("posts"))) {
+    // read-only connection either way. The file opens on the table, as `quarry --table posts FILE` does.
+    if (!m_window->openFile(path, true, m_table)) {
         error =
             m_window->lastError().isEmpty() ? QStringLiteral("Quarry could not open the file.") : m_window->lastError();
         return false;
     }
-    m_browser = m_window->showTable(QStringLiteral("posts"));
+    m_browser = m_window->showTable(m_table);
     if (!m_browser) {
-        error = QStringLiteral("Quarry could not show the posts table.");
+        error = QStringLiteral("Quarry could not show the %1 table.").arg(m_table);
         return false;
     }
     return true;

@@ -2,6 +2,8 @@
 
 #include "BrowseSubject.h"
 
+#include <QString>
+
 #include <memory>
 
 namespace quarry {
@@ -11,10 +13,10 @@ class TableBrowser;
 
 namespace quarry::bench {
 
-// Quarry itself: the real MainWindow, opening the file as a person does and showing its posts tab.
+// Quarry itself: the real MainWindow, opening the file as a person does and showing one table's tab (posts).
 class QuarrySubject : public BrowseSubject {
 public:
-    QuarrySubject();
+    explicit QuarrySubject(QString table = QStringLiteral("posts"));
     ~QuarrySubject() override;
 
     QWidget* window() const override;
@@ -26,8 +28,11 @@ public:
     int titleColumn() const override;
     QLineEdit* titleFilter() const override;
     bool showsProgress() const override;
+    MainWindow* mainWindow() const { return m_window.get(); }
+    TableBrowser* browser() const { return m_browser; }
 
 private:
+    QString m_table;
     std::unique_ptr<MainWindow> m_window;
     TableBrowser* m_browser = nullptr;
 };

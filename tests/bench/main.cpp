@@ -1,8 +1,10 @@
 // quarry-bench: Quarry against a plain QSqlRelationalTableModel on a generated blog database, and the stats
-// panels against the SQLite C API. See docs/performance.md for the method and the figures.
+// panels against the SQLite C API; with --values, Quarry on a table with and without huge values. See
+// docs/performance.md for the method and the figures.
 #include "BenchCoordinator.h"
 #include "BenchOptions.h"
 #include "SideMeasurement.h"
+#include "ValuesBench.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -45,6 +47,10 @@ int main(int argc, char* argv[])
     if (options->measure != quarry::bench::BenchOptions::Side::None) {
         out << quarry::bench::SideMeasurement::run(*options) << Qt::endl;
         return 0;
+    }
+    if (options->values) {
+        quarry::bench::ValuesBench bench(*options);
+        return bench.run(out, err);
     }
     quarry::bench::BenchCoordinator coordinator(*options);
     return coordinator.run(out, err);
