@@ -87,9 +87,8 @@ TableBrowser::TableBrowser(DatabaseSession& session, std::unique_ptr<TableModel>
     });
 
     if (const QString reason = m_model->table().readOnlyReason; !reason.isEmpty()) {
-        m_readOnly->setText(QStringLiteral("Read-only"));
+        m_readOnly->setText(QStringLiteral("<b>Read-only</b>"));
         m_readOnly->setToolTip(QStringLiteral("%1 is read-only: %2.").arg(m_model->table().name, reason));
-        m_readOnly->setStyleSheet(QStringLiteral("QLabel { color: palette(mid); }"));
     }
     m_readOnly->setVisible(!m_model->table().readOnlyReason.isEmpty());
 
