@@ -9,9 +9,11 @@
 #include "models/DatabaseSession.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QContextMenuEvent>
 #include <QFile>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QSignalSpy>
@@ -45,6 +47,7 @@ private slots:
     void goesToAKeyBeyondTheRowsReadSoFar();
     void cutsLongTextToTheCellBeforeEliding_data();
     void cutsLongTextToTheCellBeforeEliding();
+    void saysWhyATableIsReadOnly();
 
 private:
     TableBrowser* open(const QString& file, const QString& table);
@@ -407,6 +410,41 @@ void TestTableBrowser::cutsLongTextToTheCellBeforeEliding()
     graphemes.setPosition(kept.size());
     QVERIFY(graphemes.isAtBoundary());
     QCOMPARE(metrics.elidedText(option.text, Qt::ElideRight, width), metrics.elidedText(text, Qt::ElideRight, width));
+}
+
+void TestTableBrowser::saysWhyATableIsReadOnly()
+{
+    const QString file = TestFiles::currentTestPath(m_dir);
+    QVERIFY(TestFiles::execSql(file, QStringLiteral("CREATE TABLE items (id INTEGER PRIMARY KEY, title TEXT);"
+                                                    "INSERT INTO items (title) VALUES ('one');"
+                                                    "CREATE VIRTUAL TABLE notes USING fts5(body);"
+                                                    "INSERT INTO notes (body) VALUES ('full text');")));
+    auto readOnlyMark = [](const TableBrowser* browser) -> const QLabel* {
+        for (const QLabel* label : browser->findChildren<QLabel*>()) {
+            if (label->text().contains(QStringLiteral("Read-only")))
+                return label;
+        }
+        return nullptr;
+    };
+    TableBrowser* notes = open(file, QStringLiteral("notes"));
+    QVERIFY(notes);
+    const QLabel* mark = readOnlyMark(notes);
+    QVERIFY(mark);
+    QVERIFY(mark->isVisible());
+    QVERIFY2(mark->toolTip().contains(QStringLiteral("notes is read-only: a virtual table (fts5)")),
+             qPrintable(mark->toolTip()));
+    QSignalSpy problems(notes, &TableBrowser::problemFound);
+    QApplication::clipboard()->setText(QStringLiteral("changed"));
+    notes->view()->setCurrentIndex(notes->model()->index(0, 0));
+    QVERIFY(!notes->pasteClipboard());
+    QCOMPARE(problems.size(), 1);
+    QVERIFY(problems.first().first().toString().contains(QStringLiteral("a virtual table (fts5)")));
+    QVERIFY(m_fixture.session->pending().isEmpty());
+
+    TableBrowser* items = open(file, QStringLiteral("items"));
+    QVERIFY(items);
+    const QLabel* none = readOnlyMark(items);
+    QVERIFY(!none || !none->isVisible());
 }
 
 QTEST_MAIN(TestTableBrowser)
