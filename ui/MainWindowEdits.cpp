@@ -211,10 +211,16 @@ void MainWindow::deleteSelectedRows()
     const QModelIndexList rows = browser->selectedRows();
     if (rows.isEmpty())
         return;
+    // The rows are named by identity before the question: while it is asked, the rows read in the background
+    // may move the grid's window, and the same positions would then be other rows.
+    QVariantList identities;
     QVariantList stored;
     for (const QModelIndex& row : rows) {
         const QVariant identity = row.data(TableModel::IdentityRole);
-        if (identity.isValid() && !PendingChanges::isInserted(identity))
+        if (!identity.isValid())
+            continue;
+        identities << identity;
+        if (!PendingChanges::isInserted(identity))
             stored << identity;
     }
     const QString table = browser->tableName();
@@ -232,14 +238,7 @@ void MainWindow::deleteSelectedRows()
     if (m_dialogs->ask(this, QStringLiteral("Delete rows"), text, QMessageBox::Yes | QMessageBox::Cancel,
                        QMessageBox::Cancel) != QMessageBox::Yes)
         return;
-    // Rows go from the bottom up so earlier rows keep their positions.
-    QList<int> positions;
-    for (const QModelIndex& row : rows)
-        positions << row.row();
-    std::sort(positions.begin(), positions.end(), std::greater<int>());
-    const PendingChanges::Group group = browser->model()->editGroup(); // one Undo brings them all back
-    for (int row : positions)
-        browser->model()->removeRows(row, 1);
+    browser->model()->deleteRowsOf(identities); // one Undo brings them all back
 }
 
 } // namespace quarry

@@ -56,7 +56,7 @@ BrowseSql::BrowseSql(const TableInfo& table, const QList<ComputedColumn>& comput
     }
     m_from = SqlIdentifier::quote(table.name) + QStringLiteral(" AS t") + m_joins;
     if (table.hasRowid) {
-        m_identity << QStringLiteral("t.rowid");
+        m_identity << column(QStringLiteral("t"), table.rowidName);
     } else if (!table.isView) {
         for (const QString& key : table.primaryKey())
             m_identity << column(QStringLiteral("t"), key);
@@ -166,6 +166,11 @@ QString BrowseSql::selectList() const
     parts << (m_identity.isEmpty() ? QStringLiteral("NULL") : identityList());
     for (int i = 0; i < m_table.columns.size(); ++i) {
         const QString value = column(QStringLiteral("t"), m_table.columns.at(i).name);
+        if (m_identity.isEmpty()) {
+            // A view's rows have no identity to read a BLOB's head by later: its values are read, and cut.
+            parts << value;
+            continue;
+        }
         const QString isBig = big.arg(value, QString::number(MaxBrowsedBlobBytes));
         parts << QStringLiteral("CASE WHEN %1 THEN NULL ELSE %2 END").arg(isBig, value);
         marks << QStringLiteral("CASE WHEN %1 THEN '%2:' || length(%3) || ' ' ELSE '' END")
@@ -226,7 +231,7 @@ QString BrowseSql::rowsOf(const QString& choose, bool reverse) const
     // page of 1M posts sorted by title.
     QStringList on;
     for (int i = 0; i < m_identity.size(); ++i)
-        on << QStringLiteral("%1 = s.k%2").arg(m_identity.at(i)).arg(i);
+        on << QStringLiteral("%1 = s.k%2").arg(m_identity.at(i), QString::number(i));
     return QStringLiteral("SELECT %1 FROM (%2) AS s JOIN %3 AS t ON %4%5%6")
         .arg(selectList(), choose, SqlIdentifier::quote(m_table.name), on.join(QStringLiteral(" AND ")), m_joins,
              orderBy(reverse));
@@ -236,7 +241,7 @@ QString BrowseSql::chosenKeys() const
 {
     QStringList keys;
     for (int i = 0; i < m_identity.size(); ++i)
-        keys << QStringLiteral("%1 AS k%2").arg(m_identity.at(i)).arg(i);
+        keys << QStringLiteral("%1 AS k%2").arg(m_identity.at(i), QString::number(i));
     return keys.join(QStringLiteral(", "));
 }
 
@@ -292,9 +297,10 @@ QString BrowseSql::rowidRangeSql() const
         return {};
     // Two subqueries: min() and max() together in one SELECT would scan the table.
     const QString table = SqlIdentifier::quote(m_table.name);
-    return QStringLiteral("SELECT (SELECT rowid FROM %1 ORDER BY rowid LIMIT 1), "
-                          "(SELECT rowid FROM %1 ORDER BY rowid DESC LIMIT 1)")
-        .arg(table);
+    const QString rowid = SqlIdentifier::quote(m_table.rowidName);
+    return QStringLiteral("SELECT (SELECT %2 FROM %1 ORDER BY %2 LIMIT 1), "
+                          "(SELECT %2 FROM %1 ORDER BY %2 DESC LIMIT 1)")
+        .arg(table, rowid);
 }
 
 QString BrowseSql::sortValueSql() const

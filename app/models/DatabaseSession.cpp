@@ -117,9 +117,13 @@ Result<std::unique_ptr<TableModel>> DatabaseSession::createModel(const QString& 
 
 QHash<QString, QStringList> DatabaseSession::keyColumns() const
 {
+    // Every table with pending edits, read again if the schema was reloaded since; a table that is gone gets no
+    // key columns, and the writer refuses a change that names no row.
     QHash<QString, QStringList> keys;
-    for (auto it = m_tables.cbegin(); it != m_tables.cend(); ++it)
-        keys.insert(it.key(), RowIdentity::columns(*it));
+    for (const QString& name : m_pending.tables()) {
+        const auto info = table(name);
+        keys.insert(name, info ? RowIdentity::columns(*info) : QStringList());
+    }
     return keys;
 }
 

@@ -120,8 +120,9 @@ std::variant<RowBlock, QString> PageReader::read(qint64 first, int count)
         binds << count << qlonglong(first - keyIndex * KeyStride);
         if (!statement->isNull())
             statement->bind(binds);
-    } else if (m_total && first > *m_total / 2) {
-        // Near the end, read backwards from the end: jumping to the last row costs no skip at all.
+    } else if (m_total && first > *m_total / 2 && m_sql.hasIdentity()) {
+        // Near the end, read backwards from the end: jumping to the last row costs no skip at all. Only an order
+        // that ends with the row's identity reverses exactly: a view's rows (no identity) are read forwards.
         reverse = true;
         const qint64 end = std::min<qint64>(*m_total, qint64(first) + count);
         const qint64 fromEnd = *m_total - end;

@@ -30,6 +30,8 @@ public:
     explicit PendingChanges(QObject* parent = nullptr) : QObject(parent) {}
 
     bool isEmpty() const { return rowCount() == 0; }
+    // The tables with pending edits.
+    QStringList tables() const { return m_tables.keys(); }
     // The number of rows with pending edits, inserts or deletes.
     int rowCount() const;
 

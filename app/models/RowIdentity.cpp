@@ -20,7 +20,7 @@ QStringList RowIdentity::columns(const TableInfo& table)
     if (table.isView)
         return {};
     if (table.hasRowid)
-        return {QStringLiteral("rowid")};
+        return {table.rowidName};
     return table.primaryKey();
 }
 
@@ -29,9 +29,8 @@ QString RowIdentity::condition(const QStringList& columns, const QString& alias)
     const QString prefix = alias.isEmpty() ? QString() : alias + QLatin1Char('.');
     QStringList terms;
     for (const QString& column : columns) {
-        // rowid unquoted: a quoted "rowid" would name a column of that name if the table had one.
-        const QString name = column == QStringLiteral("rowid") ? column : SqlIdentifier::quote(column);
-        terms << prefix + name + QStringLiteral(" = ?");
+        // A quoted "rowid" (or "oid") reaches the rowid when no column has that name (TableInfo::rowidName).
+        terms << prefix + SqlIdentifier::quote(column) + QStringLiteral(" = ?");
     }
     return terms.join(QStringLiteral(" AND "));
 }

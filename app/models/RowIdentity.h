@@ -16,7 +16,8 @@ struct TableInfo;
 // inserted here and not yet written have a PendingRow instead (PendingChanges.h).
 class RowIdentity {
 public:
-    // The columns that name a row: {"rowid"}, the primary key's columns in key order, or none (a view).
+    // The columns that name a row: {"rowid"} (or the table's rowidName), the primary key's columns in key order,
+    // or none (a view).
     static QStringList columns(const TableInfo& table);
     // "rowid = ?", or "a" = ? AND "b" = ?, each name prefixed with `alias.` when one is given.
     static QString condition(const QStringList& columns, const QString& alias = {});

@@ -18,11 +18,14 @@ const QString kObjectType =
     QStringLiteral("SELECT type, sql FROM sqlite_schema WHERE name = ? AND type IN ('table', 'view')");
 // 'table', 'view', 'virtual' or 'shadow' (a table a virtual table keeps its data in).
 const QString kTableKind = QStringLiteral("SELECT type FROM pragma_table_list WHERE schema = 'main' AND name = ?");
+const QString kWithoutRowid = QStringLiteral("SELECT wr FROM pragma_table_list WHERE schema = 'main' AND name = ?");
 const QString kVirtualTables =
     QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'");
 const QString kColumns = QStringLiteral("SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?)");
-const QString kForeignKeys =
-    QStringLiteral("SELECT \"from\", \"table\", \"to\", on_delete FROM pragma_foreign_key_list(?) ORDER BY id, seq");
+// With the number of columns of each key: a key of several columns is not shown as a relation.
+const QString kForeignKeys = QStringLiteral("SELECT \"from\", \"table\", \"to\", on_delete, "
+                                            "(SELECT count(*) FROM pragma_foreign_key_list(?) AS g WHERE g.id = f.id) "
+                                            "FROM pragma_foreign_key_list(?) AS f ORDER BY id, seq");
 const QString kUniqueSingleColumns = QStringLiteral(
     "SELECT ii.name FROM pragma_index_list(?) AS il, pragma_index_info(il.name) AS ii WHERE il.\"unique\" "
     "AND (SELECT count(*) FROM pragma_index_info(il.name)) = 1");
@@ -81,12 +84,31 @@ Result<TableInfo> SchemaReader::table(const QString& name) const
     if (info.isView) {
         info.hasRowid = false;
     } else {
-        // WITHOUT ROWID tables refuse to select rowid; asking SQLite is more reliable than parsing the DDL.
-        QSqlQuery probe(m_db);
-        info.hasRowid = probe.prepare(QStringLiteral("SELECT rowid FROM %1 LIMIT 0").arg(SqlIdentifier::quote(name)));
+        // SQLite says whether the table is WITHOUT ROWID. Selecting "rowid" is no test: it also works on a
+        // WITHOUT ROWID table with a column of that name, and then names the column.
+        QSqlQuery withoutRowid(m_db);
+        withoutRowid.prepare(kWithoutRowid);
+        withoutRowid.addBindValue(name);
+        info.hasRowid = !(withoutRowid.exec() && withoutRowid.next() && withoutRowid.value(0).toBool());
+        if (info.hasRowid) {
+            info.rowidName.clear();
+            for (const QString& alias : {QStringLiteral("rowid"), QStringLiteral("oid"), QStringLiteral("_rowid_")}) {
+                if (info.columnIndex(alias) < 0) {
+                    info.rowidName = alias;
+                    break;
+                }
+            }
+            if (info.rowidName.isEmpty()) {
+                info.hasRowid = false;
+                if (info.readOnlyReason.isEmpty())
+                    info.readOnlyReason = QStringLiteral("its columns rowid, oid and _rowid_ hide the rowid that names "
+                                                         "its rows");
+            }
+        }
     }
     QSqlQuery keys(m_db);
     keys.prepare(kForeignKeys);
+    keys.addBindValue(name);
     keys.addBindValue(name);
     if (!keys.exec())
         return sqlError(keys.lastError(), QStringLiteral("Cannot read the foreign keys of %1").arg(name));
@@ -97,14 +119,17 @@ Result<TableInfo> SchemaReader::table(const QString& name) const
         key.parentTable = keys.value(1).toString();
         key.parentColumn = keys.value(2).toString();
         key.onDelete = keys.value(3).toString();
-        if (seen.contains(key.column))
-            continue; // only single-column keys are shown as relations; the first one wins
+        // Only single-column keys are shown as relations (a join on one column of a composite key would repeat
+        // rows); of two on one column, the first wins.
+        if (keys.value(4).toInt() != 1 || seen.contains(key.column))
+            continue;
         seen << key.column;
         if (key.parentColumn.isEmpty()) {
             // "REFERENCES users" names the parent's primary key.
             auto parent = table(key.parentTable);
-            key.parentColumn =
-                parent && !parent->primaryKey().isEmpty() ? parent->primaryKey().constFirst() : QStringLiteral("rowid");
+            key.parentColumn = parent && !parent->primaryKey().isEmpty() ? parent->primaryKey().constFirst()
+                               : parent                                  ? parent->rowidName
+                                                                         : QStringLiteral("rowid");
         }
         key.displayColumn = displayColumn(key.parentTable, key.parentColumn);
         info.foreignKeys << key;

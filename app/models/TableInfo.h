@@ -31,6 +31,9 @@ struct TableInfo {
     QString name;
     bool isView = false;
     bool hasRowid = true; // false for views and WITHOUT ROWID tables
+    // The name that reaches the rowid: "rowid", or "oid" or "_rowid_" when a column of the table is called rowid
+    // (a column of that name hides the rowid, quoted or not).
+    QString rowidName = QStringLiteral("rowid");
     QList<ColumnInfo> columns;
     QList<ForeignKeyInfo> foreignKeys;
     // Why its rows are not edited here (a view, a virtual table or its shadow table, one of SQLite's own

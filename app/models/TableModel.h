@@ -126,6 +126,8 @@ public:
     // through, until written) and drops pending inserted rows.
     bool insertRows(int row, int count, const QModelIndex& parent = {}) override;
     bool removeRows(int row, int count, const QModelIndex& parent = {}) override;
+    // Deletes the rows with these identities (stored rows are marked, inserted ones dropped), as one undo step.
+    bool deleteRowsOf(const QVariantList& identities);
 
 signals:
     void rowCountChanged(qint64 storedRows, bool exact);

@@ -98,6 +98,7 @@ bool TableModel::insertRows(int row, int count, const QModelIndex& parent)
     Q_UNUSED(row)
     if (parent.isValid() || count < 1 || !isEditable() || !m_pending)
         return false;
+    const PendingChanges::Group group(m_pending);
     for (int i = 0; i < count; ++i)
         m_pending->insertRow(m_table.name);
     return true;
@@ -114,9 +115,20 @@ bool TableModel::removeRows(int row, int count, const QModelIndex& parent)
             return false; // not loaded yet
         identities << identity;
     }
+    return deleteRowsOf(identities);
+}
+
+bool TableModel::deleteRowsOf(const QVariantList& identities)
+{
+    if (!isEditable() || !m_pending)
+        return false;
     const PendingChanges::Group group(m_pending);
-    for (const QVariant& identity : identities)
-        m_pending->deleteRow(m_table.name, identity);
+    for (const QVariant& identity : identities) {
+        // A row already deleted stays one step: undoing a second delete would bring it back while the first
+        // still stands.
+        if (identity.isValid() && !m_pending->isDeleted(m_table.name, identity))
+            m_pending->deleteRow(m_table.name, identity);
+    }
     return true;
 }
 

@@ -62,6 +62,10 @@ void ValueReader::request(quint64 generation, const CellAddress& cell, qint64 ma
 CellRead ValueReader::readCell(sqlite3* db, const CellAddress& cell, qint64 maxBytes)
 {
     CellRead result;
+    if (cell.identityColumns.isEmpty()) {
+        result.error = QStringLiteral("%1 has no key to read one of its rows by (a view)").arg(cell.table);
+        return result;
+    }
     const QString column = SqlIdentifier::quote(cell.column);
     // typeof() and length() of a BLOB read no content; for TEXT, incremental I/O tells the size unread.
     const Statement type = prepareForRow(db, QStringLiteral("typeof(%1)").arg(column), cell);

@@ -70,6 +70,9 @@ private slots:
     void browsesACompositeKeyInEveryOrder();
     void editsAndDeletesAddressTheWholeKey();
     void readsAWholeValueByItsWholeKey();
+    void aColumnNamedRowidNeverNamesTheRow();
+    void compositeForeignKeysDoNotRepeatRows();
+    void readsTheLastRowsOfAViewInItsOrder();
     void readOnlyTablesSayWhy_data();
     void readOnlyTablesSayWhy();
 
@@ -243,6 +246,82 @@ void TestRowIdentity::readsAWholeValueByItsWholeKey()
     QVERIFY(read.complete);
     QCOMPARE(read.bytes, 100001);
     QCOMPARE(read.value.toByteArray().right(1), QByteArray("\xab"));
+}
+
+void TestRowIdentity::aColumnNamedRowidNeverNamesTheRow()
+{
+    // A column called rowid hides the rowid, quoted or not: edits and deletes go by oid instead, and a WITHOUT
+    // ROWID table with such a column is named by its primary key.
+    const QString file = TestFiles::currentTestPath(m_dir);
+    QVERIFY(TestFiles::execSql(
+        file, QStringLiteral("CREATE TABLE s (rowid TEXT, v TEXT); INSERT INTO s VALUES ('a', 'one'), ('a', 'two'), "
+                             "('b', 'three');"
+                             "CREATE TABLE w (rowid TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;"
+                             "INSERT INTO w VALUES ('x', 'one'), ('y', 'two');"
+                             "CREATE TABLE hidden (rowid, oid, _rowid_); INSERT INTO hidden VALUES (1, 2, 3);")));
+    auto s = open(file, QStringLiteral("s"));
+    QVERIFY(s);
+    QVERIFY(waitForRows(*s));
+    QCOMPARE(s->table().rowidName, QStringLiteral("oid"));
+    const int v = s->modelColumn(QStringLiteral("v"));
+    (void)valueAt(*s, 1, v);
+    QVERIFY(s->setData(s->index(1, v), QStringLiteral("edited")));
+    QVERIFY(s->removeRows(2, 1));
+    DatabaseSession::WriteFailure failure;
+    QVERIFY2(m_session->write(&failure), qPrintable(failure.message));
+    QCOMPARE(
+        TestFiles::dumpRows(file, QStringLiteral("SELECT oid, rowid, v FROM s ORDER BY oid")),
+        (QStringList{QStringLiteral("integer:1|text:a|text:one"), QStringLiteral("integer:2|text:a|text:edited")}));
+
+    auto w = open(file, QStringLiteral("w"));
+    QVERIFY(w);
+    QVERIFY(waitForRows(*w));
+    QVERIFY(!w->table().hasRowid);
+    (void)valueAt(*w, 0, 1);
+    QVERIFY(w->setData(w->index(0, w->modelColumn(QStringLiteral("v"))), QStringLiteral("edited")));
+    QVERIFY2(m_session->write(&failure), qPrintable(failure.message));
+    QCOMPARE(TestFiles::dumpRows(file, QStringLiteral("SELECT rowid, v FROM w ORDER BY rowid")),
+             (QStringList{QStringLiteral("text:x|text:edited"), QStringLiteral("text:y|text:two")}));
+
+    auto hidden = open(file, QStringLiteral("hidden"));
+    QVERIFY(hidden);
+    QVERIFY(!hidden->isEditable());
+    QVERIFY(hidden->table().readOnlyReason.contains(QStringLiteral("hide the rowid")));
+}
+
+void TestRowIdentity::compositeForeignKeysDoNotRepeatRows()
+{
+    // A key of two columns is no single-column relation: joining on each column alone repeated the child row
+    // once per parent matching either column.
+    const QString file = TestFiles::currentTestPath(m_dir);
+    QVERIFY(
+        TestFiles::execSql(file, QStringLiteral("CREATE TABLE p (a TEXT, b INTEGER, name TEXT, PRIMARY KEY (a, b));"
+                                                "INSERT INTO p VALUES ('k', 1, 'k1'), ('k', 2, 'k2'), ('j', 1, 'j1');"
+                                                "CREATE TABLE c (id INTEGER PRIMARY KEY, x TEXT, y INTEGER, "
+                                                "FOREIGN KEY (x, y) REFERENCES p (a, b));"
+                                                "INSERT INTO c VALUES (1, 'k', 1);")));
+    auto c = open(file, QStringLiteral("c"));
+    QVERIFY(c);
+    QVERIFY(waitForRows(*c));
+    QCOMPARE(c->rowCount(), 1);
+    QVERIFY(c->table().foreignKeys.isEmpty());
+    QCOMPARE(valueAt(*c, 0, c->modelColumn(QStringLiteral("x"))).toString(), QStringLiteral("k"));
+}
+
+void TestRowIdentity::readsTheLastRowsOfAViewInItsOrder()
+{
+    // A view has no identity to order by: its last rows are read forwards, not as a reversed first page.
+    const QString file = TestFiles::currentTestPath(m_dir);
+    QVERIFY(TestFiles::execSql(file, kSchema + QStringLiteral("CREATE VIEW values_of AS SELECT a, b, v FROM kv;")));
+    auto view = open(file, QStringLiteral("values_of"));
+    QVERIFY(view);
+    QVERIFY(waitForRows(*view));
+    QCOMPARE(view->rowCount(), kRows);
+    const QStringList expected = exactRows(file, QStringLiteral("SELECT a, b FROM values_of"));
+    for (const int row : {kRows - 1, kRows - 2, kRows / 2 + 5}) {
+        const QString shown = exactText(valueAt(*view, row, 0)) + QLatin1Char('|') + exactText(valueAt(*view, row, 1));
+        QCOMPARE(shown, expected.at(row));
+    }
 }
 
 void TestRowIdentity::readOnlyTablesSayWhy_data()
