@@ -14,11 +14,11 @@ namespace {
 const QString kObjects = QStringLiteral(
     "SELECT name, type FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
     "ORDER BY type = 'view', name");
-const QString kObjectType =
-    QStringLiteral("SELECT type, sql FROM sqlite_schema WHERE name = ? AND type IN ('table', 'view')");
-// 'table', 'view', 'virtual' or 'shadow' (a table a virtual table keeps its data in).
-const QString kTableKind = QStringLiteral("SELECT type FROM pragma_table_list WHERE schema = 'main' AND name = ?");
-const QString kWithoutRowid = QStringLiteral("SELECT wr FROM pragma_table_list WHERE schema = 'main' AND name = ?");
+// With SQLite's own word on the object: its kind ('table', 'view', 'virtual' or 'shadow', a table a virtual
+// table keeps its data in) and whether it is WITHOUT ROWID.
+const QString kObjectType = QStringLiteral("SELECT s.type, s.sql, l.type, l.wr FROM sqlite_schema AS s "
+                                           "LEFT JOIN pragma_table_list AS l ON l.schema = 'main' AND l.name = s.name "
+                                           "WHERE s.name = ? AND s.type IN ('table', 'view')");
 const QString kVirtualTables =
     QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'");
 const QString kColumns = QStringLiteral("SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?)");
@@ -63,7 +63,11 @@ Result<TableInfo> SchemaReader::table(const QString& name) const
             return Error::make(Error::Kind::NotFound, QStringLiteral("There is no table or view named %1.").arg(name));
         info.name = name;
         info.isView = query.value(0).toString() == QStringLiteral("view");
-        info.readOnlyReason = readOnlyReason(name, info.isView, query.value(1).toString());
+        info.readOnlyReason = readOnlyReason(name, info.isView ? QStringLiteral("view") : query.value(2).toString(),
+                                             query.value(1).toString());
+        // Selecting "rowid" is no test of a rowid: it also works on a WITHOUT ROWID table with a column of that
+        // name, and then names the column.
+        info.hasRowid = !info.isView && !query.value(3).toBool();
     }
     {
         QSqlQuery query(m_db);
@@ -81,29 +85,19 @@ Result<TableInfo> SchemaReader::table(const QString& name) const
             info.columns << column;
         }
     }
-    if (info.isView) {
-        info.hasRowid = false;
-    } else {
-        // SQLite says whether the table is WITHOUT ROWID. Selecting "rowid" is no test: it also works on a
-        // WITHOUT ROWID table with a column of that name, and then names the column.
-        QSqlQuery withoutRowid(m_db);
-        withoutRowid.prepare(kWithoutRowid);
-        withoutRowid.addBindValue(name);
-        info.hasRowid = !(withoutRowid.exec() && withoutRowid.next() && withoutRowid.value(0).toBool());
-        if (info.hasRowid) {
-            info.rowidName.clear();
-            for (const QString& alias : {QStringLiteral("rowid"), QStringLiteral("oid"), QStringLiteral("_rowid_")}) {
-                if (info.columnIndex(alias) < 0) {
-                    info.rowidName = alias;
-                    break;
-                }
+    if (info.hasRowid) {
+        info.rowidName.clear();
+        for (const QString& alias : {QStringLiteral("rowid"), QStringLiteral("oid"), QStringLiteral("_rowid_")}) {
+            if (info.columnIndex(alias) < 0) {
+                info.rowidName = alias;
+                break;
             }
-            if (info.rowidName.isEmpty()) {
-                info.hasRowid = false;
-                if (info.readOnlyReason.isEmpty())
-                    info.readOnlyReason = QStringLiteral("its columns rowid, oid and _rowid_ hide the rowid that names "
-                                                         "its rows");
-            }
+        }
+        if (info.rowidName.isEmpty()) {
+            info.hasRowid = false;
+            if (info.readOnlyReason.isEmpty())
+                info.readOnlyReason = QStringLiteral("its columns rowid, oid and _rowid_ hide the rowid that names "
+                                                     "its rows");
         }
     }
     QSqlQuery keys(m_db);
@@ -137,18 +131,12 @@ Result<TableInfo> SchemaReader::table(const QString& name) const
     return info;
 }
 
-QString SchemaReader::readOnlyReason(const QString& name, bool isView, const QString& sql) const
+QString SchemaReader::readOnlyReason(const QString& name, const QString& type, const QString& sql) const
 {
-    if (isView)
+    if (type == QStringLiteral("view"))
         return QStringLiteral("a view: its rows are the result of a query");
     if (name.startsWith(QStringLiteral("sqlite_"), Qt::CaseInsensitive))
         return QStringLiteral("one of SQLite's own tables: SQLite keeps it");
-    QSqlQuery kind(m_db);
-    kind.prepare(kTableKind);
-    kind.addBindValue(name);
-    if (!kind.exec() || !kind.next())
-        return {};
-    const QString type = kind.value(0).toString();
     if (type == QStringLiteral("virtual")) {
         static const QRegularExpression module(QStringLiteral("\\bUSING\\s+(\\w+)"),
                                                QRegularExpression::CaseInsensitiveOption);

@@ -27,7 +27,8 @@ public:
 
 private:
     // Why the rows of `name` are not edited here (TableInfo::readOnlyReason), empty when they can be.
-    [[nodiscard]] QString readOnlyReason(const QString& name, bool isView, const QString& sql) const;
+    // `type` is pragma_table_list's: table, view, virtual or shadow.
+    [[nodiscard]] QString readOnlyReason(const QString& name, const QString& type, const QString& sql) const;
 
     QSqlDatabase m_db;
 };
